@@ -1,0 +1,35 @@
+"""recruitx: structured, source-traceable claims from news reports about recruitment into Russia's armed forces.
+
+>>> import recruitx
+>>> report = recruitx.parse_report(" date 2025-04-27 Russia will almost certainly keep recruiting.")
+>>> report.claims[0].likelihood.term
+'almost certain'
+"""
+
+from __future__ import annotations
+
+from .errors import InputTooLarge, InvalidArgument, RecruitxError
+from .pipeline import DEFAULT_MAX_CHARS, parse_report
+from .plugins import get_plugin_manager, hookimpl
+from .records import Claim, Diagnostic, Likelihood, Period, Place, Quantity, Report, Source
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "Claim",
+    "Diagnostic",
+    "InputTooLarge",
+    "InvalidArgument",
+    "Likelihood",
+    "Period",
+    "Place",
+    "Quantity",
+    "RecruitxError",
+    "Report",
+    "Source",
+    "__version__",
+    "get_plugin_manager",
+    "hookimpl",
+    "parse_report",
+]

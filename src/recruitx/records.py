@@ -1,0 +1,197 @@
+"""The claim-record model: frozen, slotted attrs classes that every stage returns.
+
+Every item that comes from the text carries a ``span``, a ``(start, end)`` pair
+of offsets into the caller's original string, and ``text`` (``mention`` for a
+:class:`Source`) equal to ``original[start:end]``. Values follow the corpus
+annotation guide (``docs/conventions.md``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any
+
+import attrs
+
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+SOURCE_KINDS = ("intelligence", "government", "media", "ngo", "person", "other")
+TOPICS = (
+    "recruitment",
+    "origin",
+    "casualties",
+    "capture",
+    "deployment",
+    "payment",
+    "channel",
+    "forecast",
+    "denial",
+    "other",
+)
+GRANULARITIES = ("day", "week", "month", "season", "quarter", "year", "interval", "open", "unresolved")
+LEVELS = ("info", "warning", "error")
+SCALES = ("phia", "icd203")
+
+Span = tuple[int, int]
+
+
+def _span_converter(value: Any) -> Span:
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        return (int(value[0]), int(value[1]))
+    raise TypeError(f"span must be a (start, end) pair, got {value!r}")
+
+
+def _check_span(instance: Any, attribute: attrs.Attribute, value: Span) -> None:
+    start, end = value
+    if start < 0 or end < start:
+        raise ValueError(f"{attribute.name} must satisfy 0 <= start <= end, got {value!r}")
+
+
+def _optional_span(value: Any) -> Span | None:
+    return None if value is None else _span_converter(value)
+
+
+def _check_optional_span(instance: Any, attribute: attrs.Attribute, value: Span | None) -> None:
+    if value is not None:
+        _check_span(instance, attribute, value)
+
+
+def _check_bounds(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+    low, high = instance.low, instance.high
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"low {low!r} is greater than high {high!r}")
+
+
+_number = attrs.validators.optional(attrs.validators.instance_of((int, float)))
+_date = attrs.validators.optional(attrs.validators.instance_of(_dt.date))
+_str = attrs.validators.instance_of(str)
+_opt_str = attrs.validators.optional(_str)
+
+
+def _tuple_of(cls: type) -> Any:
+    return attrs.validators.deep_iterable(attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple))
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something a reader of the report should know: an unresolved date, a failing plugin, a limit hit."""
+
+    level: str = attrs.field(validator=attrs.validators.in_(LEVELS))
+    message: str = attrs.field(validator=_str)
+    span: Span | None = attrs.field(default=None, converter=_optional_span, validator=_check_optional_span)
+
+
+@attrs.frozen(slots=True)
+class Quantity:
+    """A counted or measured amount: its value, the bounds it implies, its qualifier and unit."""
+
+    text: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    value: int | float | None = attrs.field(validator=_number)
+    low: int | float | None = attrs.field(validator=[_number, _check_bounds])
+    high: int | float | None = attrs.field(validator=[_number, _check_bounds])
+    qualifier: str = attrs.field(validator=attrs.validators.in_(QUALIFIERS))
+    unit: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(slots=True)
+class Period:
+    """A calendar time, resolved to inclusive dates; an open or unresolved end is ``None``."""
+
+    text: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    start: _dt.date | None = attrs.field(validator=_date)
+    end: _dt.date | None = attrs.field(validator=_date)
+    granularity: str = attrs.field(validator=attrs.validators.in_(GRANULARITIES))
+
+    @end.validator
+    def _ordered(self, attribute: attrs.Attribute, value: _dt.date | None) -> None:
+        if self.start is not None and value is not None and self.start > value:
+            raise ValueError(f"start {self.start} is after end {value}")
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A city, region or country named in a claim, with its canonical English name."""
+
+    text: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    name: str = attrs.field(validator=_str)
+
+
+@attrs.frozen(slots=True)
+class Likelihood:
+    """An estimative-probability phrase mapped to its band on a yardstick (PHIA or ICD 203)."""
+
+    text: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    term: str = attrs.field(validator=_str)
+    low: float = attrs.field(validator=[attrs.validators.instance_of((int, float)), _check_bounds])
+    high: float = attrs.field(validator=[attrs.validators.instance_of((int, float)), _check_bounds])
+    scale: str = attrs.field(default="phia", validator=attrs.validators.in_(SCALES))
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """A party a claim is attributed to: the mention as written, its canonical name and kind."""
+
+    mention: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    name: str = attrs.field(validator=_str)
+    kind: str = attrs.field(validator=attrs.validators.in_(SOURCE_KINDS))
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """A sentence (or part of one) carrying figures, dates, a likelihood or an attributed statement.
+
+    ``sources`` is the attribution chain, from the outermost relay (the outlet)
+    to the origin of the claim, last.
+    """
+
+    text: str = attrs.field(validator=_str)
+    span: Span = attrs.field(converter=_span_converter, validator=_check_span)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Source))
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Quantity))
+    periods: tuple[Period, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Period))
+    places: tuple[Place, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Place))
+    likelihood: Likelihood | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Likelihood))
+    )
+    topic: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.in_(TOPICS)))
+
+    @property
+    def origin(self) -> Source | None:
+        """The innermost source of the chain, the party the claim comes from; ``None`` in the outlet's voice."""
+        return self.sources[-1] if self.sources else None
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """Everything recruitx read from one report: its header facts, claims and diagnostics."""
+
+    published: _dt.date | None = attrs.field(validator=_date)
+    outlet: str | None = attrs.field(validator=_opt_str)
+    language: str = attrs.field(validator=_str)
+    title: str | None = attrs.field(validator=_opt_str)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Claim))
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple, validator=_tuple_of(Diagnostic))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-safe dict with the record's field names: dates as ISO strings, spans as lists."""
+        return _plain(self)
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The report as a JSON string (deterministic key order, non-ASCII kept as is)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _plain(value: Any) -> Any:
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
