@@ -225,11 +225,9 @@ class Document:
                 for s, e in _split(self.text, part_start, part_end, abbreviations):
                     piece = self.text[s:e]
                     sentences.append(Sentence(s, e, piece, detect_language(piece, self.language), index, kind))
-        if sentences and self.title is None:
-            first = next((s for s in sentences if s.kind != "heading"), None)
-            if first is not None:
-                first.kind = "title" if first.line == sentences[0].line else first.kind
-                self.title = first.text
+        if self.title is None and sentences and sentences[0].line == 0 and sentences[0].kind == "body":
+            sentences[0].kind = "title"
+            self.title = sentences[0].text
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
 
@@ -239,10 +237,10 @@ class Document:
             if e <= pos or s >= end:
                 continue
             if s > pos:
-                yield from _trim(self.text, pos, s)
+                yield from _trim(self.text, pos, s, bullets=True)
             pos = max(pos, e)
         if pos < end:
-            yield from _trim(self.text, pos, end)
+            yield from _trim(self.text, pos, end, bullets=True)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence holding ``offset``, or ``None``."""
@@ -259,8 +257,11 @@ class Document:
         return None
 
 
-def _trim(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end and (text[start] in _SPACE or text[start] in _BULLETS and start + 1 < end and text[start + 1] in _SPACE):
+def _trim(text: str, start: int, end: int, bullets: bool = False) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` without surrounding spaces (and a leading list bullet at a line start), if anything is left."""
+    while start < end and (
+        text[start] in _SPACE or bullets and text[start] in _BULLETS and start + 1 < end and text[start + 1] in _SPACE
+    ):
         start += 1
     while end > start and text[end - 1] in _SPACE:
         end -= 1

@@ -195,3 +195,10 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     return value
 
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :meth:`Report.to_dict`, as shipped in ``recruitx/data``."""
+    from importlib import resources
+
+    return json.loads(resources.files("recruitx").joinpath("data", "report.schema.json").read_text(encoding="utf-8"))

@@ -1,0 +1,65 @@
+"""The document stage: header, lines, boilerplate, sentences and languages, all as true offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from recruitx.document import Document, detect_language, recruitx_mark_boilerplate
+
+
+def _doc(text: str) -> Document:
+    doc = Document(text)
+    doc.mark_skipped(recruitx_mark_boilerplate(doc))
+    doc.segment()
+    return doc
+
+
+def _texts(doc: Document) -> list[str]:
+    return [s.text for s in doc.sentences]
+
+
+def test_header_gives_date_and_is_not_content():
+    doc = _doc(" date 2025-04-27 Title of the piece\n\nBody one. Body two.")
+    assert doc.published == dt.date(2025, 4, 27)
+    assert doc.title == "Title of the piece"
+    assert _texts(doc) == ["Title of the piece", "Body one.", "Body two."]
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+
+
+def test_malformed_header_is_a_diagnostic_not_an_error():
+    doc = _doc(" date 2025-13-45 Something happened.")
+    assert doc.published is None
+    assert any("not a valid ISO date" in d.message for d in doc.diagnostics)
+
+
+def test_sentences_keep_abbreviations_and_initials_together():
+    doc = _doc("External affairs minister S. Jaishankar spoke on Sept. 26 in the U.S. capital. Then he left.")
+    assert _texts(doc) == ["External affairs minister S. Jaishankar spoke on Sept. 26 in the U.S. capital.", "Then he left."]
+
+
+def test_sentences_split_before_quotes_and_trailing_dash_cues():
+    doc = _doc('"We have their passports. They are 155," he said. It is a lot. - the statement reads.')
+    assert _texts(doc) == ['"We have their passports.', 'They are 155," he said.', "It is a lot.", "- the statement reads."]
+
+
+def test_every_line_end_convention_splits_lines():
+    doc = _doc("One line.\r\nTwo line.\rThree line.\u2028Four line.")
+    assert [s.line for s in doc.sentences] == [0, 1, 2, 3]
+
+
+def test_headings_and_boilerplate():
+    doc = _doc("Lead sentence here.\n\nDetails\n\nShare this article\n5 min read\nBody. Photo: Somebody / Agency")
+    kinds = {s.text: s.kind for s in doc.sentences}
+    assert kinds["Details"] == "heading"
+    assert "Share this article" not in kinds and "5 min read" not in kinds
+    assert "Body." in kinds and not any("Photo" in t for t in kinds)
+
+
+def test_language_per_sentence():
+    assert detect_language("Russia keeps recruiting abroad.") == "en"
+    assert detect_language("Росія продовжує вербувати іноземців.") == "uk"
+    assert detect_language("Россия продолжает вербовать мигрантов.") == "ru"
+    assert detect_language("На фронте воюют 155 граждан КНР.") == "ru"
+    assert detect_language("На фронті воюють 155 громадян КНР.") == "uk"
+    doc = _doc("Recruits came from Asia. Росія продовжує вербувати іноземців.")
+    assert [s.language for s in doc.sentences] == ["en", "uk"]
