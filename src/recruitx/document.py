@@ -17,6 +17,7 @@ from typing import Any
 
 import regex
 
+from ._patterns import tokenize
 from .errors import InvalidArgument
 from .plugins import hookimpl
 from .records import SOURCE_KINDS, Diagnostic
@@ -155,6 +156,25 @@ class Document:
         self.sentences: list[Sentence] = []
         self._starts: list[int] = []
         self.title: str | None = None
+        self._tokens: list[tuple[int, int, str]] | None = None
+        self._token_starts: list[int] = []
+
+    @property
+    def tokens(self) -> list[tuple[int, int, str]]:
+        """Word tokens of the whole text as ``(start, end, lowercased word)``, computed once per parse."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+            self._token_starts = [t[0] for t in self._tokens]
+        return self._tokens
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indexes ``lo, hi`` of the tokens lying within ``[start, end)``."""
+        tokens = self.tokens
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        while hi > lo and tokens[hi - 1][1] > end:
+            hi -= 1
+        return lo, hi
 
     def diagnose(self, level: str, message: str, span: tuple[int, int] | None = None) -> None:
         """Record a diagnostic for the report."""

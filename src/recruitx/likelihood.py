@@ -9,11 +9,11 @@ which one was used. The word lists live in ``data/likelihood.json``.
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 import regex
 
-from .document import REGEX_TIMEOUT, Document, load_data
+from ._patterns import Lexicon, tokenize
+from .document import Document, load_data
 from .plugins import hookimpl
 from .records import Likelihood
 
@@ -25,37 +25,36 @@ def _norm(phrase: str) -> str:
 
 
 @functools.cache
-def _matcher() -> tuple[Any, dict[str, str], tuple[frozenset[str], frozenset[str]]]:
+def _matcher() -> tuple[Lexicon, frozenset[str], frozenset[str]]:
     data = load_data("likelihood.json")
     degree_of: dict[str, str] = {}
     for words in data["words"].values():
         for degree, phrases in words.items():
             for phrase in phrases:
                 degree_of[_norm(phrase)] = degree
-    alternatives = sorted(degree_of, key=len, reverse=True)
-    body = "|".join(r"\s+".join(regex.escape(w) for w in p.split(" ")) for p in alternatives)
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’-])(?:{body})(?![\p{{L}}\p{{M}}'’-])", regex.IGNORECASE | regex.V1)
     blocked = data["not_after"]
-    return pattern, degree_of, (frozenset(blocked["phrases"]), frozenset(blocked["words"]))
+    return Lexicon(degree_of), frozenset(blocked["phrases"]), frozenset(blocked["words"])
 
 
-_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\s+\Z")
-
-
-def find_likelihoods(text: str, start: int = 0, end: int | None = None, yardstick: str = "phia") -> list[Likelihood]:
-    """Every yardstick phrase in ``text[start:end]``, banded on ``yardstick`` (``phia`` or ``icd203``)."""
-    pattern, degree_of, (adjectives, blockers) = _matcher()
+def _find(text: str, tokens: list[tuple[int, int, str]], lo: int, hi: int, yardstick: str) -> list[Likelihood]:
+    lexicon, adjectives, blockers = _matcher()
     bands = load_data("likelihood.json")["yardsticks"][yardstick]
-    end = len(text) if end is None else end
     out = []
-    for m in pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
-        if _norm(m.group()) in adjectives:
-            before = _PREVIOUS_WORD.search(text, max(start, m.start() - 20), m.start())
-            if before is not None and before.group(1).lower() in blockers:
+    for start, end, degree in lexicon.finditer(text, tokens, lo, hi):
+        written = text[start:end]
+        if _norm(written) in adjectives:
+            i = next(k for k in range(lo, hi) if tokens[k][0] == start)
+            if i > lo and tokens[i - 1][2] in blockers and text[tokens[i - 1][1] : start].isspace():
                 continue
-        term, low, high = bands[degree_of[_norm(m.group())]]
-        out.append(Likelihood(m.group(), (m.start(), m.end()), term, float(low), float(high), yardstick))
+        term, low, high = bands[degree]
+        out.append(Likelihood(written, (start, end), term, float(low), float(high), yardstick))
     return out
+
+
+def find_likelihoods(text: str, yardstick: str = "phia") -> list[Likelihood]:
+    """Every yardstick phrase in ``text``, banded on ``yardstick`` (``phia`` or ``icd203``)."""
+    tokens = tokenize(text)
+    return _find(text, tokens, 0, len(tokens), yardstick)
 
 
 @hookimpl(trylast=True)
@@ -63,5 +62,6 @@ def recruitx_find_likelihoods(document: Document) -> list[Likelihood]:
     """Built-in: the yardstick phrases of every sentence."""
     out = []
     for sentence in document.sentences:
-        out.extend(find_likelihoods(document.text, sentence.start, sentence.end, document.yardstick))
+        lo, hi = document.token_range(sentence.start, sentence.end)
+        out.extend(_find(document.text, document.tokens, lo, hi, document.yardstick))
     return out

@@ -6,6 +6,7 @@ from typing import Any
 
 import regex
 
+from ._patterns import trie_pattern, word_bounded
 from .document import REGEX_TIMEOUT, Document, Tables
 from .plugins import hookimpl
 from .records import Place
@@ -18,8 +19,7 @@ def _pattern(tables: Tables) -> tuple[Any, dict[str, tuple[str, bool]]]:
         for name, aliases in tables.places.items():
             for alias in aliases:
                 name_of.setdefault(alias.casefold(), (name, alias[:1].isupper()))
-        body = "|".join(regex.escape(a) for a in sorted(name_of, key=len, reverse=True))
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.V1)
+        pattern = regex.compile(word_bounded(trie_pattern(name_of)), regex.IGNORECASE | regex.V1)
         cached = tables.cache["places"] = (pattern, name_of)
     return cached
 

@@ -1,0 +1,192 @@
+"""Benchmark recruitx on generated variants of the example reports, against dateparser's search_dates.
+
+usage: python benchmarks/bench.py [--reports N] [--reference N] [--stream N] [--adversarial]
+
+Prints reports/s and MB/s for the whole parse_report, time per stage (with
+each stage's own documents/s and MB/s), peak traced memory, import time and
+the cold first-parse time, and, on the same texts in the same run,
+dateparser.search.search_dates(languages=['en']) with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import pathlib
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+OUTLETS = ["UNN", "Ukrinform", "Kyiv Independent", "European Pravda", "Euromaidan Press", "Insight News"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def english_paragraphs() -> list[str]:
+    """Body paragraphs of the English examples (header lines dropped)."""
+    out = []
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        body = text.split("\n", 1)[1] if text.startswith(" date ") else text
+        for para in body.split("\n\n"):
+            para = para.strip()
+            if para and re.search(r"[A-Za-z]{4}", para) and not re.search(r"[А-Яа-яІіЇї]{4}", para):
+                out.append(para)
+    return out
+
+
+def vary(paragraph: str, rng: random.Random) -> str:
+    """The paragraph with other numbers, years and months, so caches see new strings."""
+    paragraph = re.sub(r"\b\d{1,3}(?:,\d{3})+\b", lambda m: f"{rng.randint(1, 99)},{rng.randint(0, 999):03d}", paragraph)
+    paragraph = re.sub(r"\b(?<![,.])\d{2,3}\b(?![,.]\d)", lambda m: str(rng.randint(10, 999)), paragraph)
+    paragraph = re.sub(r"\b20(2[2-5])\b", lambda m: str(rng.randint(2022, 2025)), paragraph)
+    return re.sub(r"\b(" + "|".join(MONTHS) + r")\b", lambda m: rng.choice(MONTHS), paragraph)
+
+
+def corpus(n: int, size: int = 3000, seed: int = 0) -> list[str]:
+    """n English reports of about ``size`` characters, each a header, a title and varied example paragraphs."""
+    rng = random.Random(seed)
+    paragraphs = english_paragraphs()
+    texts = []
+    for _ in range(n):
+        day = f"20{rng.randint(23, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        parts = [f" date {day} Russia keeps recruiting foreigners, {rng.choice(OUTLETS)} reports"]
+        while sum(len(p) + 2 for p in parts) < size:
+            parts.append(vary(rng.choice(paragraphs), rng))
+        texts.append("\n\n".join(parts))
+    return texts
+
+
+def timed_stages(texts: list[str]) -> tuple[float, dict[str, float]]:
+    """Total seconds of parse_report over texts, and seconds spent in each hook (all implementations)."""
+    import recruitx
+    from recruitx import plugins
+
+    per_hook: dict[str, float] = collections.defaultdict(float)
+    original = plugins.Runner._invoke
+
+    def timing(self, impl, name, kwargs, diagnostics):
+        started = time.perf_counter()
+        try:
+            return original(self, impl, name, kwargs, diagnostics)
+        finally:
+            per_hook[name] += time.perf_counter() - started
+
+    plugins.Runner._invoke = timing
+    try:
+        started = time.perf_counter()
+        for text in texts:
+            recruitx.parse_report(text)
+        total = time.perf_counter() - started
+    finally:
+        plugins.Runner._invoke = original
+    return total, dict(per_hook)
+
+
+def throughput(texts: list[str]) -> float:
+    import recruitx
+
+    started = time.perf_counter()
+    for text in texts:
+        recruitx.parse_report(text)
+    return time.perf_counter() - started
+
+
+def reference(texts: list[str]) -> float:
+    """Seconds per text of dateparser.search.search_dates(text, languages=['en'])."""
+    from dateparser.search import search_dates
+
+    search_dates(texts[0], languages=["en"])
+    started = time.perf_counter()
+    for text in texts:
+        search_dates(text, languages=["en"])
+    return (time.perf_counter() - started) / len(texts)
+
+
+def cold_start() -> tuple[float, float]:
+    """Seconds to import recruitx, and to import it and parse a first report, in fresh interpreters."""
+    example = sorted(EXAMPLES.glob("*.txt"))[0]
+    code_import = "import time; t=time.perf_counter(); import recruitx; print(time.perf_counter()-t)"
+    code_first = (
+        "import time, pathlib; t=time.perf_counter(); import recruitx; "
+        f"recruitx.parse_report(pathlib.Path({str(example)!r}).read_text(encoding='utf-8')); print(time.perf_counter()-t)"
+    )
+    runs_import = [float(subprocess.check_output([sys.executable, "-c", code_import])) for _ in range(3)]
+    runs_first = [float(subprocess.check_output([sys.executable, "-c", code_first])) for _ in range(3)]
+    return statistics.median(runs_import), statistics.median(runs_first)
+
+
+def peak_memory(texts: list[str]) -> float:
+    import recruitx
+
+    tracemalloc.start()
+    for text in texts:
+        recruitx.parse_report(text)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def stream_memory(n: int, texts: list[str]) -> list[tuple[int, float]]:
+    """Resident memory (MiB) at checkpoints while parsing n reports: flat means no growth."""
+    import resource
+
+    import recruitx
+
+    points = []
+    for i in range(n):
+        recruitx.parse_report(texts[i % len(texts)])
+        if (i + 1) % max(1, n // 5) == 0:
+            points.append((i + 1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    return points
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=1000, help="reports in the timed corpus")
+    parser.add_argument("--reference", type=int, default=100, help="reports given to search_dates")
+    parser.add_argument("--stream", type=int, default=0, help="also parse this many reports and print resident memory")
+    args = parser.parse_args(argv)
+
+    imported, first = cold_start()
+    texts = corpus(args.reports)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    import recruitx
+
+    for text in texts[:20]:
+        recruitx.parse_report(text)
+    seconds = min(throughput(texts) for _ in range(3))
+    staged_total, stages = timed_stages(texts)
+    peak = peak_memory(texts[:200])
+    ref = reference(texts[: args.reference])
+    per_report = seconds / len(texts)
+
+    print(f"recruitx {recruitx.__version__} on {len(texts)} generated English reports, {megabytes / len(texts) * 1e3:.1f} KB each")
+    print(f"parse_report: {len(texts) / seconds:,.0f} reports/s, {megabytes / seconds:.2f} MB/s, {per_report * 1e3:.3f} ms/report")
+    print("time per stage (all implementations of the hook):")
+    for name, spent in sorted(stages.items(), key=lambda kv: -kv[1]):
+        share = spent / staged_total * 100
+        print(f"  {name:<36} {spent / len(texts) * 1e3:7.3f} ms/report {share:5.1f}%  {len(texts) / spent:>12,.0f} docs/s {megabytes / spent:8.2f} MB/s")
+    rest = staged_total - sum(stages.values())
+    print(f"  {'document, merging, records':<36} {rest / len(texts) * 1e3:7.3f} ms/report {rest / staged_total * 100:5.1f}%")
+    print(f"peak traced memory over 200 reports: {peak:.1f} MiB")
+    print(f"import: {imported * 1e3:.0f} ms; import + first parse: {first * 1e3:.0f} ms")
+    print(f"dateparser.search.search_dates(languages=['en']): {ref * 1e3:.2f} ms/report on {args.reference} of the same reports")
+    print(f"ratio: parse_report is {ref / per_report:.1f}x faster than search_dates alone")
+    periods = stages.get("recruitx_find_periods")
+    if periods:
+        print(f"ratio: the period stage is {ref / (periods / len(texts)):.1f}x faster than search_dates")
+    if args.stream:
+        for count, rss in stream_memory(args.stream, texts):
+            print(f"stream: after {count:,} reports, max resident memory {rss:.1f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""Regular-expression building blocks shared by the stages: word lists compiled as prefix tries.
+
+A plain alternation of hundreds of phrases makes the engine try every phrase
+at every position; the same phrases factored into a trie are tried one
+character at a time, which is what keeps the stages linear and fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+_WORD_SEP = regex.compile(r"\s+")
+
+
+def trie_pattern(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
+    """A regex source matching any of ``phrases`` (longest first at each branch); spaces match any run of spaces."""
+    trie: dict = {}
+    for phrase in phrases:
+        phrase = _WORD_SEP.sub(" ", phrase.strip())
+        if not phrase:
+            continue
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(trie, flexible_space) if trie else "(?!)"
+
+
+def _render(node: dict, flexible_space: bool) -> str:
+    branches = []
+    end = False
+    for ch in sorted(node, key=lambda c: (c == "", c)):
+        if ch == "":
+            end = True
+            continue
+        head = r"\s+" if ch == " " and flexible_space else regex.escape(ch)
+        branches.append(head + _render(node[ch], flexible_space))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
+
+
+def word_bounded(body: str) -> str:
+    """``body`` matched only as whole words (no letter, digit or mark on either side)."""
+    return rf"(?<![\p{{L}}\p{{N}}\p{{M}}])(?:{body})(?![\p{{L}}\p{{N}}\p{{M}}])"
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+
+
+class Lexicon:
+    """Phrases (one or more words) looked up over a token list by their first word: no scan per phrase.
+
+    A phrase's words must follow each other in the text separated as in the
+    phrase: a space stands for any run of spaces, other separators (``-``,
+    ``'``, ``.``) must be written as they are.
+    """
+
+    def __init__(self, phrases: dict[str, object]) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], object]]] = {}
+        for phrase, value in phrases.items():
+            words = tuple(w.lower() for w in _TOKEN.findall(phrase))
+            if not words:
+                continue
+            seps = tuple(_WORD_SEP.sub(" ", s) for s in _TOKEN.split(phrase)[1:-1])
+            self._index.setdefault(words[0], []).append((words, seps, value))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def __bool__(self) -> bool:
+        return bool(self._index)
+
+    def finditer(self, text: str, tokens: list[tuple[int, int, str]], lo: int = 0, hi: int | None = None):
+        """Yield ``(start, end, value)`` for every longest phrase match among ``tokens[lo:hi]``, left to right."""
+        hi = len(tokens) if hi is None else hi
+        index = self._index
+        i = lo
+        while i < hi:
+            candidates = index.get(tokens[i][2])
+            if candidates is not None:
+                for words, seps, value in candidates:
+                    n = len(words)
+                    if i + n > hi:
+                        continue
+                    ok = True
+                    for k in range(1, n):
+                        if tokens[i + k][2] != words[k]:
+                            ok = False
+                            break
+                        gap = text[tokens[i + k - 1][1] : tokens[i + k][0]]
+                        sep = seps[k - 1]
+                        if not (gap == sep or sep == " " and gap and gap.isspace()):
+                            ok = False
+                            break
+                    if ok:
+                        yield tokens[i][0], tokens[i + n - 1][1], value
+                        i += n - 1
+                        break
+            i += 1
