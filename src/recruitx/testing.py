@@ -1,0 +1,45 @@
+"""Helpers for testing plugins: parse a text with a plugin registered, and pull items out of a report.
+
+>>> from recruitx.testing import parse_with, items
+>>> report = parse_with("Russia will likely recruit more.", published="2025-01-01")
+>>> items(report, "likelihood")[0].term
+'likely'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pipeline import parse_report
+from .records import Report
+
+_FIELDS = ("sources", "quantities", "periods", "places", "likelihood")
+
+
+def parse_with(text: str, *plugins: Any, **kwargs: Any) -> Report:
+    """``parse_report(text, plugins=plugins, **kwargs)``: the plugins are registered for this call only."""
+    return parse_report(text, plugins=plugins, **kwargs)
+
+
+def items(report: Report, field: str) -> list[Any]:
+    """Every item of one claim field (``quantities``, ``periods``, ``places``, ``sources``, ``likelihood``) in order."""
+    if field not in _FIELDS:
+        raise ValueError(f"field must be one of {', '.join(_FIELDS)}, got {field!r}")
+    out: list[Any] = []
+    for claim in report.claims:
+        value = getattr(claim, field)
+        if value is None:
+            continue
+        out.extend(value if isinstance(value, tuple) else (value,))
+    return out
+
+
+def assert_spans_slice_back(text: str, report: Report) -> None:
+    """Fail if any claim or item of ``report`` has a span that does not slice ``text`` back to its text."""
+    for claim in report.claims:
+        assert text[claim.span[0] : claim.span[1]] == claim.text, claim
+        for field in _FIELDS:
+            value = getattr(claim, field)
+            for item in value if isinstance(value, tuple) else ((value,) if value is not None else ()):
+                written = item.mention if field == "sources" else item.text
+                assert text[item.span[0] : item.span[1]] == written, item
