@@ -1,15 +1,704 @@
-"""The period stage: calendar expressions resolved against the publication date (issue 4 deepens it)."""
+"""The period stage: calendar expressions resolved against the publication date.
+
+One compiled pattern, built from the per-language tables in ``data/periods/``
+(month names in all their inflected forms, weekdays, seasons, quarters,
+relative words, parts of a period and prepositions by role), finds the
+candidate expressions of a sentence in a single pass. Each match becomes an
+*atom* (what was written: day, month, year, season, quarter, weekday, relative
+word, with its preposition and part word); neighbouring atoms joined by
+"between … and", "from … to", "з … по", "с … по" or a dash become one
+interval; then every atom is resolved to inclusive dates with our own calendar
+logic against the publication date ``P``, by the tense of its clause where the
+year is not written (see ANNOTATION.md "periods"). No dateparser call is needed
+on the hot path: everything the pattern accepts is already structured.
+"""
 
 from __future__ import annotations
 
-from .document import Document
+import calendar
+import datetime as _dt
+import functools
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from .document import REGEX_TIMEOUT, Document, load_data
 from .plugins import hookimpl
 from .records import Period
 
+_LANGUAGES = ("en", "uk", "ru")
+_Date = _dt.date
+_Range = tuple[_dt.date | None, _dt.date | None, str]
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2099
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+_OPENERS = {"from", "between"}
+_CLOSERS = {"to", "until", "and"}
+_EXCLUDED_PREPS = {"to", "and", "before", "after"}
+_RELATIVE_UNITS = {
+    "today": ("day", 0),
+    "yesterday": ("day", -1),
+    "tomorrow": ("day", 1),
+    "last_week": ("week", -1),
+    "this_week": ("week", 0),
+    "next_week": ("week", 1),
+    "last_month": ("month", -1),
+    "this_month": ("month", 0),
+    "later_this_month": ("month", 0),
+    "next_month": ("month", 1),
+    "last_year": ("year", -1),
+    "this_year": ("year", 0),
+    "later_this_year": ("year", 0),
+    "next_year": ("year", 1),
+}
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").replace("ʼ", "'").split())
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Phrases as one alternation, longest first; a space matches any run of spaces, a hyphen optional spaces."""
+    body = []
+    for form in sorted({_norm(f) for f in forms if f.strip()}, key=len, reverse=True):
+        escaped = regex.escape(form).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’ʼ]")
+        body.append(escaped)
+    return "(?:" + "|".join(body) + ")" if body else "(?!)"
+
+
+class _Lexicon:
+    """The three languages' tables merged: form -> value maps and the compiled patterns."""
+
+    def __init__(self) -> None:
+        tables = {lang: load_data(f"periods/{lang}.json") for lang in _LANGUAGES}
+        self.month: dict[str, int] = {}
+        self.weekday: dict[str, int] = {}
+        self.season: dict[str, str] = {}
+        self.ordinal: dict[str, int] = {}
+        self.relative: dict[str, str] = {}
+        self.year_offset: dict[str, int] = {}
+        self.season_offset: dict[str, int] = {}
+        self.part: dict[str, str] = {}
+        self.prep: dict[str, str] = {}
+        self.half_words: set[str] = set()
+        self.standalone_seasons: set[str] = set()
+        self.capitalised: set[str] = set()
+        self.weekday_needs_prep: set[str] = set()
+        self.recurring: set[str] = set()
+        future: list[str] = []
+        past: list[str] = []
+        guards: list[str] = []
+        quarter_words: list[str] = []
+        year_suffixes: list[str] = []
+        unit_words: dict[str, str] = {}
+        day_suffixes: list[str] = []
+        same: list[str] = []
+        for table in tables.values():
+            for number, forms in table["months"].items():
+                for form in forms:
+                    self.month[_norm(form)] = int(number)
+                    if table.get("case_sensitive"):
+                        self.capitalised.add(_norm(form))
+            for number, forms in table["weekdays"].items():
+                for form in forms:
+                    self.weekday[_norm(form)] = int(number)
+                    if table.get("case_sensitive"):
+                        self.capitalised.add(_norm(form))
+                    if table.get("weekday_needs_preposition"):
+                        self.weekday_needs_prep.add(_norm(form))
+            for season, forms in table["seasons"].items():
+                self.season.update((_norm(f), season) for f in forms)
+            self.standalone_seasons.update(_norm(f) for f in table["seasons_standalone"])
+            for number, forms in table["ordinals"].items():
+                self.ordinal.update((_norm(f), int(number)) for f in forms)
+            for key, forms in table["relative"].items():
+                self.relative.update((_norm(f), key) for f in forms)
+            for offset, forms in table["year_offsets"].items():
+                self.year_offset.update((_norm(f), int(offset)) for f in forms)
+            for offset, forms in table["season_offsets"].items():
+                self.season_offset.update((_norm(f), int(offset)) for f in forms)
+            for part, forms in table["parts"].items():
+                self.part.update((_norm(f), part) for f in forms)
+            for role, forms in table["prepositions"].items():
+                self.prep.update((_norm(f), role) for f in forms)
+            self.half_words.update(_norm(f) for f in table["half_words"])
+            self.recurring.update(_norm(f) for f in table["recurring"])
+            quarter_words += table["quarter_words"] + table["half_words"]
+            year_suffixes += table["year_suffixes"]
+            unit_words.update((_norm(f), "year") for f in table["year_words"])
+            unit_words.update((_norm(f), "month") for f in table["month_words"])
+            day_suffixes += table["day_suffixes"]
+            same += table["same_period"]
+            future += table["tense"]["future"]
+            past += table["tense"]["past"]
+            guards += table["guards"]
+        self.unit_words = unit_words
+
+        month = _alternation(self.month)
+        weekday = _alternation(self.weekday)
+        season = _alternation(self.season)
+        year = r"(?:19|20)\d\d(?![\d])"
+        ysuf = r"(?:\s*(?P<ys>" + _alternation(year_suffixes) + r")(?![\p{L}]))?"
+        dsuf = r"(?:" + _alternation(day_suffixes) + r")?"
+        day = r"(?:0?[1-9]|[12]\d|3[01])(?![\d])"
+        year_or_offset = rf"(?:,?\s+(?:of\s+)?(?P<y>{year}){ysuf}|,?\s+(?P<yo>{_alternation(self.year_offset)}))?"
+        dash = r"\s*[–—-]\s*"
+        core = "|".join(
+            [
+                rf"(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+                rf"(?P<d>{day})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year}){ysuf}",
+                rf"(?:(?P<d0>{day}){dsuf}(?:{dash}|\s+(?:and|to|по|до|і|та|и)\s+))?(?P<d>{day}){dsuf}(?:\s+of)?\s+(?P<mon>{month})\.?"
+                + year_or_offset,
+                rf"(?P<mon>{month})\.?\s+(?P<d>{day}){dsuf}(?:{dash}(?P<d3>{day}))?(?![\d:])"
+                + rf"(?:,?\s+(?P<y>{year})|\s+(?P<yo>{_alternation(self.year_offset)}))?",
+                rf"(?P<mon>{month})\.?" + year_or_offset,
+                rf"(?P<sea>{season})" + year_or_offset,
+                rf"(?:(?P<qo>{_alternation(self.ordinal)})|(?P<qr>IV|III|II|I|ІІІ|ІІ|І|[1-4]))\s*(?P<qw>{_alternation(quarter_words)})"
+                + year_or_offset,
+                rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?",
+                rf"(?P<ya>{year}){dash}(?P<y>{year}){ysuf}",
+                rf"(?P<y>{year}){ysuf}",
+                rf"(?P<same>{_alternation(same)})\s+(?:(?:of|in)\s+)?(?:(?P<y>{year}){ysuf}|(?P<yo>{_alternation(self.year_offset)}))",
+                rf"(?P<rel>{_alternation(self.relative)})",
+                rf"(?P<wd>{weekday})",
+                rf"(?P<unit>{_alternation(unit_words)})",
+            ]
+        )
+        self.pattern = regex.compile(
+            r"(?<![\p{L}\p{N}'’.,:/])"
+            rf"(?:(?P<prep>{_alternation(self.prep)})\s+)?"
+            r"(?:(?P<the>the)\s+)?"
+            rf"(?:(?P<part>{_alternation(self.part)})(?:\s*-\s*|\s+)(?:the\s+)?)?"
+            rf"(?:(?P<soff>{_alternation(self.season_offset)})\s+(?=(?:{season}|{month}|{weekday})(?![\p{{L}}])))?"
+            rf"(?:(?P<wdp>{weekday}),?\s+(?:the\s+)?(?=\d|(?:{month})))?"
+            rf"(?:{core})"
+            r"(?P<time>,?\s+(?:at\s+|о\s+|в\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))?"
+            r"(?<![\s,])(?![\p{L}\p{N}])",
+            regex.IGNORECASE | regex.V0,
+        )
+        self.tense = regex.compile(
+            rf"(?<![\p{{L}}])(?:(?P<f>{'|'.join(sorted(future, key=len, reverse=True))})|(?P<p>{'|'.join(past)}))(?![\p{{L}}])",
+            regex.IGNORECASE,
+        )
+        self.guard = regex.compile(r"(?<![\p{L}])(?:" + "|".join(guards) + r")(?![\p{L}])", regex.IGNORECASE)
+        self.recurring_before = regex.compile(
+            r"(?<![\p{L}])(?:" + _alternation(self.recurring) + r")\s+\Z", regex.IGNORECASE
+        )
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+# -- atoms: what one match says ---------------------------------------------------------
+
+
+class _Atom:
+    """One matched calendar expression before resolution."""
+
+    __slots__ = (
+        "start", "end", "core", "role", "part", "kind", "y", "yo", "m", "d", "d0", "d3",
+        "season", "quarter", "parts_of_year", "rel", "wd", "soff", "unit", "explicit", "context", "tense",
+    )
+
+    def __init__(self) -> None:
+        self.y: int | None = None
+        self.yo: int | None = None
+        self.m = self.d = self.d0 = self.d3 = self.quarter = self.wd = self.soff = None
+        self.parts_of_year = 4
+        self.season = self.rel = self.unit = self.part = None
+        self.explicit = False
+        self.context = False
+        self.tense: str | None = None
+
+
+def _atom(m: Any, lex: _Lexicon) -> _Atom | None:
+    """The atom a pattern match describes, or ``None`` when the match is not a period after all."""
+    a = _Atom()
+    a.start, a.end = m.span()
+    prep = m.group("prep")
+    a.core = a.start
+    if prep:
+        a.core = m.end("prep")
+        while m.string[a.core].isspace():
+            a.core += 1
+    a.role = lex.prep[_norm(prep)] if prep else None
+    part = m.group("part")
+    a.part = lex.part[_norm(part)] if part else None
+    a.context = bool(prep and a.role not in ("to", "and")) or bool(part)
+    y, yo = m.group("y"), m.group("yo")
+    a.y = int(y) if y else None
+    a.yo = lex.year_offset[_norm(yo)] if yo else None
+    if m.group("soff"):
+        a.soff = lex.season_offset[_norm(m.group("soff"))]
+    for name in ("mon", "wd", "wdp"):
+        word = m.group(name)
+        if word and _norm(word).rstrip(".") in lex.capitalised and not word[0].isupper():
+            return None
+    if m.group("mon") is not None or m.group("m") is not None:
+        a.m = lex.month[_norm(m.group("mon")).rstrip(".")] if m.group("mon") else int(m.group("m"))
+        if m.group("d") is not None:
+            a.kind = "date"
+            a.d = int(m.group("d"))
+            a.d0 = int(m.group("d0")) if m.group("d0") else None
+            a.d3 = int(m.group("d3")) if m.group("d3") else None
+            if a.d0 is not None and a.role in _OPENERS:
+                a.role = None
+            a.context = True
+        else:
+            a.kind = "month"
+            a.context = a.context or a.y is not None or a.yo is not None or a.soff is not None
+    elif m.group("sea") is not None:
+        a.kind = "season"
+        word = _norm(m.group("sea"))
+        a.season = lex.season[word]
+        a.context = a.context or a.y is not None or a.yo is not None or a.soff is not None or word in lex.standalone_seasons
+        if word == "fall" and a.y is None and a.soff is None and a.yo is None:
+            return None
+    elif m.group("qw") is not None or m.group("qn") is not None:
+        a.kind = "quarter"
+        if m.group("qn"):
+            a.quarter = int(m.group("qn"))
+        elif m.group("qo"):
+            a.quarter = lex.ordinal[_norm(m.group("qo"))]
+        else:
+            a.quarter = _roman(m.group("qr"))
+        if _norm(m.group("qw") or "") in lex.half_words:
+            a.parts_of_year = 2
+        if a.quarter is None or a.quarter > a.parts_of_year:
+            return None
+        a.context = True
+    elif m.group("ya") is not None:
+        a.kind = "years"
+        a.d0 = int(m.group("ya"))
+        a.context = a.context or m.group("ys") is not None
+        if a.y < a.d0:
+            return None
+    elif m.group("same") is not None:
+        a.kind = "same"
+        a.context = True
+    elif m.group("y") is not None:
+        a.kind = "year"
+        a.context = a.context or m.group("ys") is not None
+    elif m.group("rel") is not None:
+        a.kind = "rel"
+        a.rel = lex.relative[_norm(m.group("rel"))]
+        a.context = True
+    elif m.group("wd") is not None:
+        a.kind = "weekday"
+        word = _norm(m.group("wd"))
+        a.wd = lex.weekday[word]
+        a.context = a.context or word not in lex.weekday_needs_prep
+    else:
+        a.kind = "unit"
+        a.unit = lex.unit_words[_norm(m.group("unit"))]
+        a.context = bool(part)
+    if a.kind in ("date", "month", "season", "quarter") and a.y is not None or a.kind in ("year", "years"):
+        a.explicit = True
+    return a
+
+
+def _roman(text: str) -> int | None:
+    text = text.upper().replace("І", "I")
+    return {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}.get(text)
+
+
+# -- calendar arithmetic ---------------------------------------------------------------------
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _month_range(y: int, m: int) -> tuple[_Date, _Date]:
+    return _Date(y, m, 1), _Date(y, m, _last_day(y, m))
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + m - 1 + k
+    return n // 12, n % 12 + 1
+
+
+def _occurrence(a: _Atom, y: int) -> tuple[_Date, _Date] | None:
+    """The atom's interval in year ``y`` (for the forms written without a year)."""
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None
+    try:
+        if a.kind == "date":
+            first = _Date(y, a.m, a.d0 if a.d0 is not None else a.d)
+            last = _Date(y, a.m, a.d3 if a.d3 is not None else a.d)
+            return (first, last) if first <= last else None
+        if a.kind == "month":
+            return _month_range(y, a.m)
+        if a.kind == "season":
+            first_month = _SEASON_MONTHS[a.season]
+            end_y, end_m = _add_months(y, first_month, 2)
+            return _Date(y, first_month, 1), _Date(end_y, end_m, _last_day(end_y, end_m))
+        if a.kind == "quarter":
+            size = 12 // a.parts_of_year
+            first_month = (a.quarter - 1) * size + 1
+            return _Date(y, first_month, 1), _Date(y, first_month + size - 1, _last_day(y, first_month + size - 1))
+    except ValueError:
+        return None
+    return None
+
+
+def _pick(a: _Atom, published: _Date, tense: str | None) -> tuple[_Date, _Date] | None:
+    """The occurrence of a year-less atom chosen by tense: past, future or nearest to ``published``."""
+    options = [r for r in (_occurrence(a, published.year + k) for k in (-2, -1, 0, 1)) if r is not None]
+    if not options:
+        return None
+    if a.soff is not None:
+        if a.soff < 0:
+            done = [r for r in options if r[1] < published]
+            return done[-1] if done else None
+        if a.soff > 0:
+            ahead = [r for r in options if r[0] > published]
+            return ahead[0] if ahead else None
+        same = [r for r in options if r[0].year == published.year]
+        if not same:
+            return None
+        return (same[0][0], min(same[0][1], published)) if same[0][0] <= published else same[0]
+    if tense == "past":
+        before = [r for r in options if r[0] <= published]
+        return before[-1] if before else None
+    if tense == "future":
+        ahead = [r for r in options if r[1] >= published]
+        return ahead[0] if ahead else None
+
+    def distance(r: tuple[_Date, _Date]) -> int:
+        if r[0] <= published <= r[1]:
+            return 0
+        return min(abs((r[0] - published).days), abs((r[1] - published).days))
+
+    return min(options, key=lambda r: (distance(r), r[0] > published))
+
+
+def _relative(a: _Atom, published: _Date) -> tuple[_Date, _Date, str] | None:
+    """today, yesterday, last week … as dates; 'this week/month/year' run to ``published``."""
+    unit, offset = _RELATIVE_UNITS[a.rel]
+    whole = a.part is not None
+    if unit == "day":
+        day = published + _dt.timedelta(days=offset)
+        return day, day, "day"
+    if unit == "week":
+        monday = published - _dt.timedelta(days=published.weekday()) + _dt.timedelta(weeks=offset)
+        end = monday + _dt.timedelta(days=6)
+        return monday, (published if offset == 0 and not whole else end), "week"
+    if unit == "month":
+        y, m = _add_months(published.year, published.month, offset)
+        first, last = _month_range(y, m)
+    else:
+        y = published.year + offset
+        first, last = _Date(y, 1, 1), _Date(y, 12, 31)
+    if offset == 0 and not whole:
+        if a.rel.startswith("later_"):
+            return published, last, unit
+        return first, published, unit
+    return first, last, unit
+
+
+def _apply_part(part: str, first: _Date, last: _Date) -> tuple[_Date, _Date]:
+    """early/mid/late thirds, the beginning/end day, or a half, of ``[first, last]``."""
+    if part == "begin":
+        return first, first
+    if part == "end":
+        return last, last
+    whole_year = first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31 and first.year == last.year
+    whole_month = first.day == 1 and first.year == last.year and first.month == last.month
+    if whole_year:
+        y = first.year
+        bounds = {
+            "early": ((1, 1), (4, 30)), "mid": ((5, 1), (8, 31)), "late": ((9, 1), (12, 31)),
+            "first_half": ((1, 1), (6, 30)), "second_half": ((7, 1), (12, 31)),
+        }[part]
+        return _Date(y, *bounds[0]), _Date(y, *bounds[1])
+    if whole_month:
+        days = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day), "first_half": (1, 15), "second_half": (16, last.day)}
+        lo, hi = days[part]
+        return first.replace(day=lo), first.replace(day=hi)
+    span = (last - first).days + 1
+    cuts = {"early": (0, span // 3), "mid": (span // 3, 2 * span // 3), "late": (2 * span // 3, span),
+            "first_half": (0, span // 2), "second_half": (span // 2, span)}[part]
+    return first + _dt.timedelta(days=cuts[0]), first + _dt.timedelta(days=max(cuts[0], cuts[1] - 1))
+
+
+_GRANULARITY = {"date": "day", "month": "month", "season": "season", "quarter": "quarter", "year": "year", "years": "interval"}
+
+
+def _base(a: _Atom, published: _Date | None, tense: str | None, previous: Period | None) -> _Range | None:
+    """The atom's own interval and granularity, before its preposition's role; unresolved needs ``published``."""
+    if a.kind == "year":
+        if not _MIN_YEAR <= a.y <= _MAX_YEAR:
+            return None
+        return _Date(a.y, 1, 1), _Date(a.y, 12, 31), "year"
+    if a.kind == "years":
+        return _Date(a.d0, 1, 1), _Date(a.y, 12, 31), "interval"
+    if a.kind == "same":
+        return _same_period(a, published, previous)
+    if a.kind in ("date", "month", "season", "quarter"):
+        gran = _GRANULARITY[a.kind]
+        if a.kind == "date" and (a.d0 is not None or a.d3 is not None):
+            gran = "interval"
+        if a.y is not None:
+            found = _occurrence(a, a.y)
+            return None if found is None else (*found, gran)
+        if published is None:
+            return None, None, "unresolved"
+        if a.yo is not None:
+            found = _occurrence(a, published.year + a.yo)
+        else:
+            found = _pick(a, published, tense)
+        return None if found is None else (*found, gran)
+    if published is None:
+        return None, None, "unresolved"
+    if a.kind == "rel":
+        return _relative(a, published)
+    if a.kind == "weekday":
+        back = (published.weekday() - a.wd) % 7
+        if a.soff is not None and a.soff > 0:
+            day = published + _dt.timedelta(days=(a.wd - published.weekday()) % 7 or 7)
+        else:
+            day = published - _dt.timedelta(days=back)
+        return day, day, "day"
+    if a.kind == "unit":
+        if a.unit == "year":
+            return _Date(published.year, 1, 1), _Date(published.year, 12, 31), "year"
+        return (*_month_range(published.year, published.month), "month")
+    return None
+
+
+def _same_period(a: _Atom, published: _Date | None, previous: Period | None) -> _Range:
+    """'the same period of 2024': the previous period of the text moved to the year written."""
+    if a.y is not None:
+        year = a.y
+    elif published is not None:
+        year = published.year + (a.yo or 0)
+    else:
+        return None, None, "unresolved"
+    if previous is None or previous.start is None or previous.end is None:
+        return None, None, "unresolved"
+    shift = year - previous.start.year
+    try:
+        return _shift_year(previous.start, shift), _shift_year(previous.end, shift), previous.granularity
+    except ValueError:
+        return None, None, "unresolved"
+
+
+def _shift_year(day: _Date, shift: int) -> _Date:
+    y = day.year + shift
+    return day.replace(year=y, day=min(day.day, _last_day(y, day.month)))
+
+
+def _resolve(a: _Atom, published: _Date | None, previous: Period | None) -> _Range | None:
+    """Dates of one atom: its own interval, its part, then its preposition's role (since, until)."""
+    tense = a.tense
+    if a.role in ("since", "from"):
+        tense = "past"
+    base = _base(a, published, tense, previous)
+    if base is None:
+        return None
+    first, last, gran = base
+    if first is None or last is None:
+        return base
+    if a.part is not None:
+        first, last = _apply_part(a.part, first, last)
+        gran = "day" if first == last else "interval"
+    role = a.role
+    if role == "before" and a.part == "end":
+        role = "until"
+    if role in ("since", "from"):
+        end = published if published is not None and first <= published else None
+        return first, (end if end is None or end >= first else None), "open"
+    if role == "until":
+        return None, last, "open"
+    return first, last, gran
+
+
+# -- sentences --------------------------------------------------------------------------------
+
+_DATELINE_BEFORE = regex.compile(r"[\p{Lu}\p{P}\s]*", regex.V1)
+_DATELINE_AFTER = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–|,]|-\s|$)")
+_BETWEEN = regex.compile(r"\s*\Z")
+_DASH_BETWEEN = regex.compile(r"\s*[–—-]\s*\Z")
+_PLURAL_AFTER = regex.compile(
+    r"\s+(?!(?:was|has|as|is|this|its|his|across|thus|plus|versus|unless|whereas|по|до|і|и|та|або|или)(?![\p{L}]))"
+    r"(?:\p{Ll}+s(?![\p{L}])|[\p{Ll}&&\p{Cyrillic}])",
+    regex.V1,
+)
+
+
+def _tense_at(text: str, lo: int, hi: int, a: _Atom, cues: list[tuple[int, int, str]]) -> str | None:
+    """The tense of the clause around ``a``: the nearest cue of the sentence outside the atom; none for a dateline."""
+    if a.role is None and _DATELINE_BEFORE.fullmatch(text, lo, a.start) and _DATELINE_AFTER.match(text, a.end, hi):
+        return None
+    best, distance = None, None
+    for s, e, kind in cues:
+        if s < a.end and a.start < e:
+            continue
+        d = a.start - e if e <= a.start else s - a.end
+        if distance is None or d < distance:
+            best, distance = kind, d
+    return best
+
+
+def _atoms(text: str, lo: int, hi: int, lex: _Lexicon) -> list[_Atom]:
+    atoms = []
+    guards: list[tuple[int, int]] | None = None
+    for m in lex.pattern.finditer(text, lo, hi, timeout=REGEX_TIMEOUT):
+        a = _atom(m, lex)
+        if a is None:
+            continue
+        if guards is None:
+            guards = [g.span() for g in lex.guard.finditer(text, lo, hi, timeout=REGEX_TIMEOUT)]
+        if any(s <= a.core and a.end <= e for s, e in guards):
+            continue
+        if lex.recurring_before.search(text, max(lo, a.start - 20), a.start, timeout=REGEX_TIMEOUT):
+            continue
+        if a.kind == "year" and _PLURAL_AFTER.match(text, a.end, hi) and not m.group("ys"):
+            continue
+        atoms.append(a)
+    return atoms
+
+
+def _merge(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
+    """Pairs (first, second) for intervals written as two ends; (atom, None) for single atoms."""
+    out: list[tuple[_Atom, _Atom | None]] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            joined = (
+                a.role in _OPENERS
+                and b.role in _CLOSERS
+                and (b.role != "and" or a.role == "between")
+                and _BETWEEN.match(text, a.end, b.start)
+            ) or (b.role is None and a.kind != "weekday" and _DASH_BETWEEN.match(text, a.end, b.start))
+            if joined and a.kind not in ("rel", "same", "unit") and b.kind not in ("same", "unit"):
+                out.append((a, b))
+                i += 2
+                continue
+        out.append((a, None))
+        i += 1
+    return out
+
+
+def _fill_years(a: _Atom, b: _Atom) -> None:
+    """Give the year of one end of an interval to the other end written without one."""
+    yearless = ("date", "month", "season", "quarter")
+    if a.kind in yearless and a.y is None and a.yo is None and (b.y is not None or b.yo is not None):
+        a.y, a.yo = b.y, b.yo
+        a.explicit = b.explicit
+        if a.kind in ("date", "month") and b.kind in ("date", "month") and (a.m, a.d or 0) > (b.m, b.d or 99):
+            a.y = None if a.y is None else a.y - 1
+            a.yo = None if a.yo is None else a.yo - 1
+    elif b.kind in yearless and b.y is None and b.yo is None and (a.y is not None or a.yo is not None):
+        b.y, b.yo = a.y, a.yo
+        if a.kind in ("date", "month") and b.kind in ("date", "month") and (a.m, a.d or 0) > (b.m, b.d or 99):
+            b.y = None if b.y is None else b.y + 1
+            b.yo = None if b.yo is None else b.yo + 1
+
+
+def _sentence_periods(
+    text: str, lo: int, hi: int, published: _Date | None, previous: Period | None, tense: str | None = None,
+    notes: list[tuple[str, tuple[int, int]]] | None = None,
+) -> list[Period]:
+    lex = _lexicon()
+    atoms = [a for a in _atoms(text, lo, hi, lex)]
+    if not atoms:
+        return []
+    cues = None
+    out = []
+    for a, b in _merge(text, atoms):
+        for atom in (a, b):
+            if atom is None:
+                continue
+            if tense is not None:
+                atom.tense = tense
+            elif atom.kind in ("date", "month", "season", "quarter") and atom.y is None and atom.yo is None:
+                if cues is None:
+                    cues = [(c.start(), c.end(), "future" if c.group("f") else "past")
+                            for c in lex.tense.finditer(text, lo, hi, timeout=REGEX_TIMEOUT)]
+                atom.tense = _tense_at(text, lo, hi, atom, cues)
+        if b is None:
+            if not a.context:
+                continue
+            found = _resolve(a, published, previous)
+            start = a.core if a.role in _EXCLUDED_PREPS and not (a.role == "before" and a.part == "end") else a.start
+            end = a.end
+        else:
+            _fill_years(a, b)
+            if b.tense is not None and a.y is None and a.yo is None:
+                a.tense = b.tense
+            role_a, role_b = a.role, b.role
+            a.role = b.role = None
+            first, second = _resolve(a, published, previous), _resolve(b, published, previous)
+            a.role, b.role = role_a, role_b
+            if first is None or second is None:
+                continue
+            if first[0] is None or second[1] is None:
+                found = (None, None, "unresolved")
+            elif first[0] > second[1]:
+                continue
+            else:
+                found = (first[0], second[1], "interval")
+            start = a.start if role_a != "between" or True else a.core
+            end = b.end
+        if found is None:
+            continue
+        stripped_end = end
+        while stripped_end > start and text[stripped_end - 1] in " ,":
+            stripped_end -= 1
+        period = Period(text[start:stripped_end], (start, stripped_end), found[0], found[1], found[2])
+        if found[2] == "unresolved" and notes is not None:
+            notes.append((f"period {period.text!r} left unresolved: no publication date or no earlier period to refer to", period.span))
+        out.append(period)
+        if period.start is not None and period.end is not None:
+            previous = period
+    return out
+
+
+def find_periods_in(
+    text: str,
+    published: _Date | None = None,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    tense: str | None = None,
+    previous: Period | None = None,
+) -> list[Period]:
+    """Every calendar expression in ``text[start:end]`` read as one sentence, resolved against ``published``.
+
+    ``tense`` (``"past"``, ``"future"`` or ``None``) overrides the tense read
+    from the sentence; ``previous`` is the period "the same period" refers to.
+    """
+    end = len(text) if end is None else end
+    return _sentence_periods(text, start, end, published, previous, tense)
+
+
+def resolve_period(text: str, published: _Date | None = None, *, tense: str | None = None) -> Period | None:
+    """The longest calendar expression in ``text``, resolved against ``published``; ``None`` when there is none."""
+    found = find_periods_in(text, published, tense=tense)
+    return max(found, key=lambda p: p.span[1] - p.span[0], default=None)
+
 
 def find_periods(document: Document) -> list[Period]:
-    """Every calendar expression in the document's sentences."""
-    return []
+    """Every calendar expression in the document's sentences, in order; 'the same period' refers back."""
+    out: list[Period] = []
+    previous: Period | None = None
+    notes: list[tuple[str, tuple[int, int]]] = []
+    for sentence in document.sentences:
+        found = _sentence_periods(document.text, sentence.start, sentence.end, document.published, previous, None, notes)
+        for period in found:
+            if period.start is not None and period.end is not None:
+                previous = period
+        out.extend(found)
+    for message, span in notes:
+        document.diagnose("info", message, span)
+    return out
 
 
 @hookimpl(trylast=True)
