@@ -1,6 +1,6 @@
 """Benchmark recruitx on generated variants of the example reports, against dateparser's search_dates.
 
-usage: python benchmarks/bench.py [--reports N] [--reference N] [--stream N] [--adversarial]
+usage: python benchmarks/bench.py [--reports N] [--reference N] [--stream N] [--adversarial] [--largest MB]
 
 Prints reports/s and MB/s for the whole parse_report, time per stage (with
 each stage's own documents/s and MB/s), peak traced memory, import time and
@@ -147,11 +147,46 @@ def stream_memory(n: int, texts: list[str]) -> list[tuple[int, float]]:
     return points
 
 
+def adversarial() -> list[tuple[str, int, float, float, bool]]:
+    """Each adversarial input parsed at 1x and 10x its size: (name, chars at 10x, s at 1x, s at 10x, within 15x)."""
+    sys.path.insert(0, str(ROOT / "tests" / "adversarial"))
+    from generate import cases
+
+    import recruitx
+
+    rows = []
+    for name, build in cases().items():
+        timings = []
+        for scale in (1, 10):
+            text = build(scale)
+            started = time.perf_counter()
+            recruitx.parse_report(text, published="2025-04-27", max_chars=len(text) + 1)
+            timings.append(time.perf_counter() - started)
+        rows.append((name, len(text), timings[0], timings[1], timings[1] <= 15 * max(timings[0], 1e-4)))
+    return rows
+
+
+def largest(megabytes: float) -> tuple[int, float, float]:
+    """Parse one report of about ``megabytes`` MB (example paragraphs repeated): (chars, seconds, peak MiB)."""
+    import recruitx
+
+    text = corpus(1, size=int(megabytes * 1e6))[0]
+    tracemalloc.start()
+    started = time.perf_counter()
+    recruitx.parse_report(text, max_chars=len(text) + 1)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return len(text), seconds, peak / 2**20
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000, help="reports in the timed corpus")
     parser.add_argument("--reference", type=int, default=100, help="reports given to search_dates")
     parser.add_argument("--stream", type=int, default=0, help="also parse this many reports and print resident memory")
+    parser.add_argument("--adversarial", action="store_true", help="time the adversarial inputs at 1x and 10x")
+    parser.add_argument("--largest", type=float, default=0, help="also parse one report of this many MB")
     args = parser.parse_args(argv)
 
     imported, first = cold_start()
@@ -182,6 +217,13 @@ def main(argv: list[str] | None = None) -> int:
     periods = stages.get("recruitx_find_periods")
     if periods:
         print(f"ratio: the period stage is {ref / (periods / len(texts)):.1f}x faster than search_dates")
+    if args.adversarial:
+        print("adversarial inputs, parse time at 1x and 10x size (must stay within 15x):")
+        for name, size, one, ten, ok in adversarial():
+            print(f"  {name:<28} {one * 1e3:9.1f} ms  {ten * 1e3:9.1f} ms at {size:>9,} chars  x{ten / max(one, 1e-9):5.1f}  {'ok' if ok else 'TOO SLOW'}")
+    if args.largest:
+        size, spent, peak = largest(args.largest)
+        print(f"largest: {size:,} chars parsed in {spent:.2f} s, peak traced memory {peak:.0f} MiB")
     if args.stream:
         for count, rss in stream_memory(args.stream, texts):
             print(f"stream: after {count:,} reports, max resident memory {rss:.1f} MiB")

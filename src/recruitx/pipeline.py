@@ -70,12 +70,16 @@ def _run(
     if doc.outlet is None:
         detected = runner.call_first("recruitx_detect_outlet", diagnostics, document=doc)
         doc.outlet = detected if isinstance(detected, str) else None
-    for _, spans in runner.call_all("recruitx_mark_boilerplate", diagnostics, document=doc):
+    for plugin, spans in runner.call_all("recruitx_mark_boilerplate", diagnostics, document=doc):
         try:
             doc.mark_skipped(spans)
         except (TypeError, ValueError) as exc:
-            doc.diagnose("error", f"boilerplate spans are not (start, end) pairs: {exc}")
-    doc.segment()
+            doc.diagnose("error", f"plugin {plugin!r} returned boilerplate spans that are not (start, end) pairs: {exc}")
+    try:
+        doc.segment()
+    except Exception as exc:  # the document stage failing must still give a report
+        doc.sentences = []
+        doc.diagnose("error", f"sentence splitting failed: {type(exc).__name__}: {exc}")
 
     items = {key: _merged(doc, runner.call_all(hook, diagnostics, document=doc)) for key, hook in _ITEM_HOOKS}
     claims = runner.call_first("recruitx_assemble_claims", diagnostics, document=doc, **items) or []
