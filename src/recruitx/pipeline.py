@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
@@ -118,7 +119,8 @@ def _merged(doc: Document, results: list[tuple[str, Any]]) -> list[Any]:
     Implementations come in call order, so on overlap the item of the plugin
     called first wins over a later one (built-in stages run last).
     """
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     out = []
     for plugin, items in results:
         try:
@@ -133,9 +135,11 @@ def _merged(doc: Document, results: list[tuple[str, Any]]) -> list[Any]:
                 continue
             if doc.sentence_at(start) is None or doc.is_skipped(start, end):
                 continue
-            if any(s < end and start < e for s, e in taken):
+            i = bisect.bisect_left(starts, end)
+            if i > 0 and ends[i - 1] > start:
                 continue
-            taken.append((start, end))
+            starts.insert(i, start)
+            ends.insert(i, end)
             out.append(item)
     out.sort(key=lambda i: i.span)
     return out
