@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .errors import InputTooLarge, InvalidArgument, RecruitxError
+from .numbers import parse_number
 from .pipeline import DEFAULT_MAX_CHARS, parse_report
 from .plugins import get_plugin_manager, hookimpl
 from .records import Claim, Diagnostic, Likelihood, Period, Place, Quantity, Report, Source
@@ -31,5 +32,6 @@ __all__ = [
     "__version__",
     "get_plugin_manager",
     "hookimpl",
+    "parse_number",
     "parse_report",
 ]

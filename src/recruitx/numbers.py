@@ -1,0 +1,344 @@
+"""Numbers written in digits or words, in English, Ukrainian and Russian: ``parse_number`` and the scanner.
+
+Digits are read with every grouping convention news uses (``1,500``,
+``1.500``, ``1 500`` with any kind of space, ``1'500``) and the decimal mark
+is decided by language and shape (``1,500`` is 1500, ``1,5`` is 1.5).
+Scale words and abbreviations (``1.5 million``, ``2,3 млн``, ``15k``) and
+number words with their inflected forms (``двох тисяч``, ``twenty-one``,
+``півтори``) come from the tables in ``data/numbers/``. The quantity stage
+uses :func:`scan` to find number tokens; everything keeps offsets into the
+caller's text.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import regex
+
+from .document import REGEX_TIMEOUT, load_data
+
+__all__ = ["NumberToken", "number_pattern", "parse_number", "read_number", "to_number"]
+
+_APOSTROPHES = "'’ʼ`"
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_CURRENCY = (
+    r"(?P<cur>(?:US|AU|CA|NZ|HK|SG|A|C)\$|\$\s?(?:US|AU|CA|NZ|HK|SG)?|[€£₴₽¥]|(?:USD|EUR|UAH|RUB|GBP)(?=\s?\d))"
+)
+_DIGITS = r"\d+(?:(?:[,.'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*"
+
+
+def _norm(word: str) -> str:
+    word = word.lower()
+    for a in _APOSTROPHES[1:]:
+        word = word.replace(a, "'")
+    return word
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternation of ``words``, longest first, spaces flexible and apostrophes of any kind."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = regex.escape(w).replace("'", "['’ʼ`]").replace(r"\ ", r"\s+")
+        parts.append(p.replace("\\'", "['’ʼ`]"))
+    return "|".join(parts) if parts else "(?!)"
+
+
+class _Table:
+    """One script's number words (``en`` or the merged Cyrillic table), loaded from ``data/numbers``."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.words: dict[str, Decimal] = {}
+        self.multipliers: dict[str, Decimal] = {}
+        self.scales: dict[str, Decimal] = {}
+        self.abbreviations: dict[str, Decimal] = {}
+        self.currency_scales: dict[str, Decimal] = {}
+        self.whole: dict[str, Decimal] = {}
+        articles: set[str] = set()
+        halves: set[str] = set()
+        joiners: set[str] = set()
+        hyphen_after: set[str] = set()
+        for name in names:
+            data = load_data(f"numbers/{name}.json")
+            for key, slot in (
+                ("words", self.words),
+                ("multipliers", self.multipliers),
+                ("scales", self.scales),
+                ("abbreviations", self.abbreviations),
+                ("currency_scales", self.currency_scales),
+                ("whole_words", self.whole),
+            ):
+                for form, value in data.get(key, {}).items():
+                    slot[_norm(form) if key != "abbreviations" else form.lower()] = Decimal(str(value))
+            articles.update(data.get("articles", ()))
+            halves.update(data.get("halves", ()))
+            joiners.update(data.get("joiners", ()))
+            hyphen_after.update(data.get("compound_hyphen_after", ()))
+        word = _alternation([*self.words, *self.multipliers, *self.scales, *self.whole])
+        bound_l, bound_r = r"(?<![\p{L}\p{M}'’ʼ`])", r"(?![\p{L}\p{M}]|['’ʼ`]\p{L})"
+        joins = [r"\s+"]
+        if joiners:
+            joins.append(r"\s+(?:" + _alternation(joiners) + r")\s+")
+        if hyphen_after:
+            joins.append(r"(?<=" + "|".join(sorted(hyphen_after)) + r")-")
+        if self.scales:
+            joins.append(r"(?<=" + "|".join(sorted(self.scales, key=len)) + r"),\s+")
+        join = "(?:" + "|".join(reversed(joins)) + ")"
+        lead = self.multipliers.keys() | self.scales.keys()
+        prefix = ""
+        if halves:
+            prefix += rf"(?P<half>(?:{_alternation(halves)})\s+(?=(?:{_alternation(lead)}){bound_r}))?"
+        if articles:
+            prefix += rf"(?P<art>(?:{_alternation(articles)})\s+(?=(?:{_alternation(lead)}){bound_r}))?"
+        scale_after = _alternation([*self.scales, *self.multipliers])
+        abbreviations = _alternation(self.abbreviations)
+        currency_scales = _alternation(self.currency_scales)
+        self.pattern = regex.compile(
+            rf"""(?:
+                  (?:{_CURRENCY}[ \u00a0]?)?
+                  (?(cur)|(?<![\p{{L}}\p{{N}}\p{{M}}_]|\p{{L}}[-–]|\p{{N}}/))
+                  (?P<digits>{_DIGITS})(?!\d)
+                  (?:[ \u00a0]?(?P<dscale>{scale_after}|{abbreviations})(?![\p{{L}}\p{{M}}])
+                     |(?(cur)(?P<cscale>{currency_scales})(?![\p{{L}}\p{{M}}])))?
+                 |
+                  {bound_l}{prefix}
+                  (?P<words>(?:{word}){bound_r}(?:{join}(?:{word}){bound_r})*)
+                )""",
+            regex.VERBOSE | regex.IGNORECASE | regex.V0,
+        )
+        self.token = regex.compile(rf"{bound_l}(?:{word}){bound_r}", regex.IGNORECASE)
+
+    def scale_of(self, word: str) -> Decimal | None:
+        w = _norm(word)
+        for slot in (self.scales, self.multipliers, self.currency_scales):
+            if w in slot:
+                return slot[w]
+        return self.abbreviations.get(word.lower())
+
+
+@functools.cache
+def _table(script: str) -> _Table:
+    return _Table(("en",) if script == "en" else ("uk", "ru"))
+
+
+def _script(language: str | None, text: str = "") -> str:
+    if language in ("uk", "ru"):
+        return "cyr"
+    if language == "en":
+        return "en"
+    return "cyr" if regex.search(r"\p{Cyrillic}", text) else "en"
+
+
+def number_pattern(language: str | None) -> Any:
+    """The compiled pattern of one number token (digits with an optional scale, or number words)."""
+    return _table(_script(language)).pattern
+
+
+class NumberToken:
+    """A number found in a text: its span, value, how it was written and what came with it."""
+
+    __slots__ = ("start", "end", "value", "kind", "scaled", "currency", "article", "half", "words")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: Decimal,
+        kind: str,
+        scaled: bool = False,
+        currency: str | None = None,
+        article: bool = False,
+        half: bool = False,
+        words: tuple[str, ...] = (),
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.kind = kind
+        self.scaled = scaled
+        self.currency = currency
+        self.article = article
+        self.half = half
+        self.words = words
+
+    def __repr__(self) -> str:
+        return f"NumberToken({self.start}, {self.end}, {self.value}, {self.kind})"
+
+
+def digits_value(token: str, language: str | None, scaled: bool = False) -> Decimal | None:
+    """The value of a run of digits and separators, or ``None`` when its grouping is not a number's.
+
+    Spaces and apostrophes always group thousands. With one kind of mark, a
+    mark repeated or followed by exactly three digits groups thousands
+    (``1,500``; ``1.500`` outside English), unless a scale word follows
+    (``2,500 тис.`` is 2.5 thousand); otherwise it is the decimal mark.
+    With both marks the last one is decimal.
+    """
+    s = token
+    for ch in _GROUP_SPACES + "'’":
+        if ch in s:
+            parts = s.split(ch)
+            if not all(len(p) == 3 and p.isdigit() for p in parts[1:-1]) or not (1 <= len(parts[0]) <= 3):
+                return None
+            last = parts[-1]
+            if len(last) < 3 or not last[:3].isdigit():
+                return None
+            s = s.replace(ch, "")
+    commas, dots = s.count(","), s.count(".")
+    try:
+        if not commas and not dots:
+            return Decimal(s)
+        if commas and dots:
+            decimal_mark = "," if s.rfind(",") > s.rfind(".") else "."
+            group_mark = "." if decimal_mark == "," else ","
+            if s.count(decimal_mark) != 1:
+                return None
+            whole, frac = s.split(decimal_mark)
+            return _grouped(whole, group_mark, frac)
+        mark = "," if commas else "."
+        parts = s.split(mark)
+        if len(parts) > 2:
+            return _grouped(s, mark, "")
+        whole, frac = parts
+        thousands = len(frac) == 3 and 1 <= len(whole) <= 3 and not scaled and not (whole == "0")
+        if thousands and (mark == "," or language in ("uk", "ru")):
+            return Decimal(whole + frac)
+        return Decimal(f"{whole}.{frac}")
+    except InvalidOperation:
+        return None
+
+
+def _grouped(whole: str, mark: str, frac: str) -> Decimal | None:
+    parts = whole.split(mark)
+    if not (1 <= len(parts[0]) <= 3) or not all(len(p) == 3 for p in parts[1:]):
+        return None
+    return Decimal("".join(parts) + ("." + frac if frac else ""))
+
+
+def _words_value(
+    table: _Table, text: str, start: int, end: int
+) -> tuple[Decimal, int, tuple[str, ...]] | None:
+    """The value of the longest well-formed run of number words in ``text[start:end]`` and where it ends."""
+    total = Decimal(0)
+    current = Decimal(0)
+    last_rank = 99
+    last_scale: Decimal | None = None
+    seen = False
+    stop = start
+    words: list[str] = []
+    for m in table.token.finditer(text, start, end, timeout=REGEX_TIMEOUT):
+        w = _norm(regex.sub(r"\s+", " ", m.group()))
+        if w in table.whole:
+            if seen:
+                break
+            return table.whole[w], m.end(), (w,)
+        if w in table.scales:
+            scale = table.scales[w]
+            if last_scale is not None and (scale >= last_scale or current == 0):
+                break
+            total += (current if seen and current else Decimal(1)) * scale
+            current = Decimal(0)
+            last_rank, last_scale = 99, scale
+        elif w in table.multipliers:
+            mult = table.multipliers[w]
+            if last_rank == 3 and mult == 100:
+                break
+            current = (current if current else Decimal(1)) * mult
+            last_rank = 3 if mult == 100 else 1
+        else:
+            v = table.words[w]
+            rank = 1 if v < 20 else 2 if v < 100 else 3
+            if rank >= last_rank or (rank == 1 and last_rank == 2 and v >= 10):
+                break
+            current += v
+            last_rank = rank
+        seen = True
+        stop = m.end()
+        words.append(w)
+    if not seen:
+        return None
+    return total + current, stop, tuple(words)
+
+
+def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:
+    """The number token that starts exactly at ``pos`` (before ``end``), or ``None``."""
+    table = _table(_script(language, text[pos : pos + 20]))
+    m = table.pattern.match(text, pos, end, timeout=REGEX_TIMEOUT)
+    if m is None:
+        return None
+    return _token(table, text, m, end, language)
+
+
+def scan(text: str, start: int, end: int, language: str | None) -> list[NumberToken]:
+    """Every number token in ``text[start:end]``, left to right, not overlapping."""
+    table = _table(_script(language))
+    out = []
+    pos = start
+    while pos < end:
+        m = table.pattern.search(text, pos, end, timeout=REGEX_TIMEOUT)
+        if m is None:
+            break
+        token = _token(table, text, m, end, language)
+        if token is None:
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            continue
+        out.append(token)
+        pos = max(token.end, m.start() + 1)
+    return out
+
+
+def _token(table: _Table, text: str, m: Any, end: int, language: str | None) -> NumberToken | None:
+    if m.group("digits") is not None:
+        scale_word = m.group("dscale") or m.group("cscale")
+        value = digits_value(m.group("digits"), language, scaled=scale_word is not None)
+        if value is None:
+            return None
+        if scale_word:
+            value *= table.scale_of(scale_word) or 1
+        return NumberToken(m.start(), m.end(), value, "digits", bool(scale_word), m.group("cur"))
+    read = _words_value(table, text, m.start("words"), m.end("words"))
+    if read is None:
+        return None
+    value, stop, words = read
+    half = m.group("half") is not None if "half" in m.groupdict() else False
+    article = m.group("art") is not None if "art" in m.groupdict() else False
+    if half:
+        value = value / 2
+    return NumberToken(m.start(), stop, value, "words", False, None, article, half, words)
+
+
+def to_number(value: Decimal) -> int | float:
+    """An ``int`` when the value is whole, else a ``float``."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+_SIGN = regex.compile(r"\A\s*(?P<sign>[-+−–])?\s*")
+_TAIL = regex.compile(r"\s*(?:%|percent|per\s+cent|відсот\w*|процент\w*)?\s*\Z", regex.IGNORECASE)
+
+
+def parse_number(text: str, language: str | None = None) -> int | float | None:
+    """The number ``text`` writes, in digits or words (``"1,5 тис."`` → 1500, ``"twenty-one"`` → 21), or ``None``.
+
+    ``language`` (``en``, ``uk``, ``ru``) decides ambiguous marks (``1.500``
+    is 1500 in Ukrainian and Russian, 1.5 in English); without it the script
+    of the text decides. A leading sign and a trailing ``%`` are allowed.
+    Never raises on any string.
+    """
+    if not isinstance(text, str) or len(text) > 500:
+        return None
+    try:
+        head = _SIGN.match(text)
+        assert head is not None
+        tail = _TAIL.search(text, head.end())
+        stop = tail.start() if tail is not None else len(text)
+        if stop <= head.end():
+            return None
+        token = read_number(text, head.end(), stop, language)
+        if token is None or token.end != stop:
+            return None
+        value = -token.value if head.group("sign") and head.group("sign") != "+" else token.value
+        return to_number(value)
+    except (regex.error, TimeoutError, InvalidOperation, ValueError, ArithmeticError):
+        return None
