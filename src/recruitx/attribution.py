@@ -1,15 +1,958 @@
-"""The attribution stage: who says each claim, through whom (issue 5 deepens it)."""
+"""The attribution stage: who says each claim, and through whom.
+
+Reporting cues ("X said", "according to X", "…, UNN reports", "This was
+stated by X", "recorded by X", "за даними X", "об этом сообщил X") name the
+parties; a cue inside the reported content of another nests, so every claim
+gets a chain from the outermost relay (the outlet) to the origin, last.
+Attribution carries over quoted passages, over the paragraph a leading "X
+said that" opens, back over the sentences a trailing "…, X says" or "This was
+reported by X" closes, and after "It is reported that"; it stops where a new
+source or the outlet's own voice ("reportedly", "Нагадаємо") begins. Titles
+and pronouns ("the president", "the ministry", "he") resolve to the party
+named before; names come from the alias table, unknown parties get a name
+derived from their mention and a kind guessed from its head noun. The cue
+words live in ``data/attribution/<language>.json``.
+"""
 
 from __future__ import annotations
 
-from .document import Document
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+import regex
+
+from .claims import classify_topic
+from .document import LANGUAGES, REGEX_TIMEOUT, Document, Tables, load_data
 from .plugins import hookimpl
-from .records import Claim
+from .records import Claim, Source
+
+_B = r"(?<![\p{L}\p{N}'’])"
+_E = r"(?![\p{L}\p{N}])"
+_FAMILIES = ("label", "back", "cont", "pacc", "acc", "agent", "verb", "brk")
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*(?<![.])|\([^()]{1,12}\)", regex.V1)
+_AUXILIARIES = frozenset(
+    "was were been being be is are a an the its his her their this our your of for with from by to in on"
+    " був була було були был была было были".split()
+)
+_FINITE = frozenset("has have had is are was were will would can could should may might did does do".split())
+_PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", "person"))
+_PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
+_ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.V1)
+_CLOSE_QUOTE = regex.compile(r"[”»\"“]")
+_QUOTES = regex.compile(r"[“”«»„\"]")
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    unique = sorted({p.casefold() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in unique)
+
+
+class _Lexicon:
+    """One language's cue words, compiled."""
+
+    def __init__(self, language: str) -> None:
+        data = load_data(f"attribution/{language}.json")
+        self.language = language
+        self.stems: bool = data["stems"]
+        self.pronouns: dict[str, str] = data["pronouns"]
+        self.first_person = frozenset(data["first_person"])
+        self.determiners = frozenset(data["determiners"])
+        self.name_stop = frozenset(data["name_stop"])
+        self.skip_heads = frozenset(data["skip_heads"])
+        self.titles = frozenset(data["titles"])
+        self.outlet_verbs = frozenset(data["outlet_verbs"])
+        self.heads: dict[str, tuple[str, str, bool]] = {k.casefold(): tuple(v) for k, v in data["heads"].items()}
+        end = "" if self.stems else _E
+        self.head_pattern = regex.compile(_B + "(?:" + _alternation(self.heads) + ")" + end, regex.IGNORECASE | regex.V1)
+        self.between = regex.compile(
+            r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
+            regex.IGNORECASE | regex.V1,
+        )
+        clause = _alternation(data["clause"])
+        self.boundary = regex.compile(
+            r"[,.!?…][”»\"]|[”»\"],|[;:!?()\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE | regex.V1
+        )
+        stops = _alternation(data["forward_stop"])
+        self.forward_stop = regex.compile(
+            r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE | regex.V1
+        )
+        self.need_that = frozenset(data["verbs_need_that"])
+        self.relative = frozenset(data["relative"])
+        conj = _alternation(data["and"])
+        self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE | regex.V1)
+        self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE | regex.V1)
+        self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE | regex.V1)
+        self.data = data
+
+
+@functools.cache
+def _lexicon(language: str) -> _Lexicon:
+    return _Lexicon(language if language in LANGUAGES else "en")
+
+
+@functools.cache
+def _cue_pattern() -> Any:
+    """One pattern for the cues of all three languages, a named group per family."""
+    words: dict[str, list[str]] = {f: [] for f in _FAMILIES}
+    for language in LANGUAGES:
+        data = load_data(f"attribution/{language}.json")
+        words["label"] += data["source_label"]
+        words["back"] += data["backward"]
+        words["cont"] += data["continuation"]
+        words["pacc"] += data["pronoun_according"]
+        words["acc"] += data["according"]
+        words["agent"] += data["agent"]
+        words["verb"] += data["verbs"]
+        words["brk"] += data["breaks"]
+    groups = []
+    for family in _FAMILIES:
+        body = _alternation(words[family])
+        if not body:
+            continue
+        if family == "label":
+            groups.append(rf"(?P<label>(?:{body}))")
+        elif family == "agent":
+            gapped = _alternation(w.removesuffix(" by") for w in words["agent"] if w.endswith(" by"))
+            gap = r"(?:\s+[^\s,.;:]+){0,3}?\s+by"
+            groups.append(rf"(?P<agent>{_B}(?:(?:{gapped}){gap}|{body}){_E})")
+        else:
+            groups.append(rf"(?P<{family}>{_B}(?:{body}){_E})")
+    return regex.compile("|".join(groups), regex.IGNORECASE | regex.V1)
+
+
+class _Party:
+    """A party named in the document: its canonical name, kind, roles and its first full mention."""
+
+    __slots__ = ("name", "kind", "roles", "animate", "plural", "mention", "span", "surname")
+
+    def __init__(self, name: str, kind: str, roles: set[str], animate: bool, plural: bool, mention: str, span: tuple[int, int]) -> None:
+        self.name = name
+        self.kind = kind
+        self.roles = roles
+        self.animate = animate
+        self.plural = plural
+        self.mention = mention
+        self.span = span
+        words = name.split()
+        self.surname = words[-1].casefold() if len(words) >= 2 and words[-1][:1].isupper() else None
+
+
+@attrs.define
+class _Event:
+    family: str
+    source: Source
+    cue: tuple[int, int]
+    mention: tuple[int, int]
+    lead: bool
+    content: tuple[int, int] = (0, 0)
+    narrow: tuple[int, int] | None = None
+    outlet: bool = False
+
+
+def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
+    cached = tables.cache.get("attribution.aliases")
+    if cached is None:
+        name_of: dict[str, tuple[str, str]] = {}
+        for name, entry in tables.sources.items():
+            for alias in entry["aliases"]:
+                name_of.setdefault(alias.casefold(), (name, entry["kind"]))
+        body = "|".join(regex.escape(a) for a in sorted(name_of, key=len, reverse=True))
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.V1)
+        cached = tables.cache["attribution.aliases"] = (pattern, name_of)
+    return cached
+
+
+class _Reader:
+    """The attribution state of one document: the parties met so far and the lexicons in use."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.text = document.text
+        self.alias_pattern, self.alias_name = _aliases(document.tables)
+        self.parties: list[_Party] = []
+        self.by_name: dict[str, _Party] = {}
+
+    # -- noun phrases ------------------------------------------------------------------
+
+    def backward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
+        """The subject ending at ``end`` (before a reporting verb), within ``[start, end)``."""
+        text = self.text
+        m = lex.between.search(text, start, end, timeout=REGEX_TIMEOUT)
+        if m is not None:
+            end = m.start()
+        if not lex.stems:  # "had personally assured": adverbs in -ly
+            m = _ADVERBS.search(text, start, end, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                end = m.start()
+                m = lex.between.search(text, start, end, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    end = m.start()
+        if end <= start:
+            return None
+        bounds = [(b.start(), b.end(), b.group()) for b in lex.boundary.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
+        if bounds and bounds[-1][2] == "," and not text[bounds[-1][1] : end].strip():
+            # "X, the spokesperson for Y, said": an appositive closed by a comma
+            close = bounds.pop()
+            if bounds and bounds[-1][2].casefold() in lex.relative and len(bounds) > 1 and bounds[-2][2] == ",":
+                bounds.pop()  # "A spokesperson for Meta, which owns Facebook, said": skip the relative clause
+                core_end = bounds.pop()[0]
+                core_start = bounds[-1][1] if bounds else start
+                return self._subject(lex, core_start, core_end)
+            app_start = bounds[-1][1] if bounds else start
+            if bounds and bounds[-1][2] == ",":
+                core_end = bounds.pop()[0]
+                core_start = bounds[-1][1] if bounds else start
+                core = self._trim(lex, core_start, core_end)
+                if core is not None and self._party_like(lex, *core):
+                    return (core[0], close[0])
+            return self._trim(lex, app_start, close[0])
+        if bounds and bounds[-1][2][-1:] in "”»\"," and bounds[-1][2][:1] in ",.!?…”»\"" and len(bounds[-1][2]) == 2 and not text[bounds[-1][1] : end].strip():
+            return None
+        if bounds and bounds[-1][2].casefold() in lex.relative and not text[bounds[-1][1] : end].strip():
+            # "alleged militants who claim that …": the subject is the noun the clause hangs on
+            rel = bounds.pop()
+            return self._subject(lex, bounds[-1][1] if bounds else start, rel[0])
+        return self._subject(lex, bounds[-1][1] if bounds else start, end)
+
+    def _subject(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
+        span = self._trim(lex, start, end)
+        if span is None or lex.stems:
+            return span
+        if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span)):
+            return None  # "Facebook had pulled 58 ads pointed out …": a clause, not a naming
+        if regex.match(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s", self.text[span[0] : span[1]]):
+            return None
+        return span
+
+    def forward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
+        """The naming that starts at ``start`` (after "according to", "This was stated by" …)."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in "“«„\"'‘"):
+            start += 1
+        stop = lex.forward_stop.search(text, start, end, timeout=REGEX_TIMEOUT)
+        opened = start > 0 and text[start - 1] in "“«„\""
+        while stop is not None and (stop.group() in "“«„" or stop.group() == '"' and not opened or stop.group() in "”»" and opened):
+            # a quoted name is part of the naming: 'the outlet "Important Stories"', «ДП»
+            if stop.group() in "”»\"" and opened:
+                opened = False
+                stop = lex.forward_stop.search(text, stop.end(), end, timeout=REGEX_TIMEOUT)
+                continue
+            close = _CLOSE_QUOTE.search(text, stop.end(), min(end, stop.end() + 80))
+            if close is None:
+                break
+            if text[close.start() - 1] in ",.;:!?":
+                stop = close  # 'the outlet "Important Stories," more than …': the name ends the naming
+                break
+            stop = lex.forward_stop.search(text, close.end(), end, timeout=REGEX_TIMEOUT)
+        np_end = stop.start() if stop is not None else end
+        span = self._trim(lex, start, np_end)
+        if span is None:
+            return None
+        if stop is not None and stop.group() == "," and self.text[span[0] : span[1]].casefold().startswith(("one of", "один з", "одна з", "один из", "одна из")):
+            # ", said one of the men, 26-year-old Zhang Renbo": the appositive that names him
+            after = lex.forward_stop.search(text, stop.end(), end, timeout=REGEX_TIMEOUT)
+            tail = self._trim(lex, stop.end(), after.start() if after is not None else end)
+            if tail is not None and any(w[:1].isupper() for w in text[tail[0] : tail[1]].split()):
+                span = (span[0], tail[1])
+        return span
+
+    def _trim(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
+        """``[start, end)`` without surrounding spaces, quotes and clause words; ``None`` if empty or too long."""
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in "“”«»„\"'‘’,—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "“”«»\"'’,.—–-"):
+            end -= 1
+        if start >= end:
+            return None
+        words = _WORD.findall(text, start, end)
+        if not words or len(words) > 12:
+            return None
+        return (start, end)
+
+    # -- parties -------------------------------------------------------------------------
+
+    def _heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
+        text = self.text
+        if not lex.stems:
+            cut = regex.search(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,", text[start:end])
+            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, start + cut.start() if cut else end)]
+            if not found:
+                found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
+            found.reverse()
+        else:
+            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
+        out = []
+        for word in found:
+            key = regex.sub(r"\s+", " ", word)
+            if key in lex.heads:
+                out.append(lex.heads[key])
+            else:  # a stem matched the start of a longer word
+                for stem, value in lex.heads.items():
+                    if key.startswith(stem):
+                        out.append(value)
+                        break
+        return out
+
+    def _party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
+        text = self.text
+        if self.alias_pattern.search(text, start, end, timeout=REGEX_TIMEOUT):
+            return True
+        words = _WORD.findall(text, start, end)
+        low = [w.casefold() for w in words]
+        if len(low) == 1 and (low[0] in lex.pronouns or low[0] in lex.first_person):
+            return True
+        if low and low[0] in lex.first_person:
+            return False
+        if self._heads(lex, start, end):
+            return True
+        return any(w[:1].isupper() and w not in lex.name_stop for w in words)
+
+    def resolve(self, lex: _Lexicon, span: tuple[int, int]) -> Source | None:
+        """The source a naming stands for: a pronoun or title resolves to an earlier party.
+
+        A pronoun, or a document title ("the statement", "the report"), is not a naming of the
+        party: its source carries the mention and span of the party's earlier naming.
+        """
+        text = self.text
+        start, end = span
+        mention = text[start:end]
+        words = _WORD.findall(mention)
+        low = [w.casefold() for w in words]
+        if not low or len(low) == 1 and low[0] in lex.first_person:
+            return None
+        if len(low) == 1 and low[0] in lex.pronouns:
+            party = self._antecedent(lex.pronouns[low[0]])
+            return None if party is None else Source(party.mention, party.span, party.name, party.kind)
+        alias = None
+        for m in self.alias_pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
+            written = m.group()
+            if written[:1].isupper() or not written[:1].isalpha() or len(written.split()) > 1:
+                alias = m
+                if "," in text[start : m.start()]:
+                    break
+            if "," in text[m.end() : end]:
+                break
+        heads = self._heads(lex, start, end)
+        roles = {h[1] for h in heads}
+        content = [w for w in words if w.casefold() not in lex.determiners]
+        person_like = bool(roles & _PERSON_ROLES) and not (heads and heads[0][2])
+        if alias is not None:
+            name, kind = self.alias_name[alias.group().casefold()]
+            party = self.by_name.get(name)
+            if party is None:
+                animate = kind == "person" or person_like or (kind == "government" and not heads and len(name.split()) >= 2)
+                party = self._add(name, kind, roles | {kind}, animate, False, mention, span)
+            else:
+                party.roles |= roles
+                party.animate = party.animate or person_like
+            return Source(mention, span, party.name, party.kind)
+        rest = " ".join(w.casefold() for w in content)
+        if heads and (rest in lex.heads or lex.stems and len(content) <= 3 and all(lex.head_pattern.match(w) for w in content)):
+            role = heads[0][1]
+            party = self._antecedent_role(role)
+            if party is not None:
+                if role in ("document", "evidence"):
+                    return Source(party.mention, party.span, party.name, party.kind)
+                party.roles.add(role)
+                return Source(mention, span, party.name, party.kind)
+        names = [w for w in content if w[:1].isupper() and w.casefold() not in lex.heads and w not in lex.name_stop and not w.startswith("(")]
+        if len(names) == 1 and len(content) == 1:
+            for party in reversed(self.parties):
+                if party.surname == names[0].casefold():
+                    return Source(mention, span, party.name, party.kind)
+        if not heads and not names:
+            return None
+        place = self._place(start, end)
+        if place is not None and len(content) <= 2 and not heads:
+            name, kind, animate = f"Government of {place}", "government", False
+        elif names and not (heads and heads[0][0] in ("media", "ngo", "intelligence", "other")):
+            run = self._name_run(mention, lex)
+            kind = heads[0][0] if heads and heads[0][0] != "other" else "person"
+            name = run or " ".join(content)
+            animate = kind == "person" or person_like or kind == "government" and not heads
+        else:
+            kind = heads[0][0] if heads else "other"
+            name = " ".join(content) if content else mention
+            animate = person_like
+        name = name.strip(" ,.“”«»\"")
+        party = self.by_name.get(name)
+        if party is None:
+            party = self._add(name, kind, roles | {kind}, animate, bool(heads and heads[0][2]), mention, span)
+        return Source(mention, span, party.name, party.kind)
+
+    def _place(self, start: int, end: int) -> str | None:
+        """The canonical place a naming is ("India announced"): a country speaking through its government."""
+        cached = self.doc.tables.cache.get("attribution.places")
+        if cached is None:
+            cached = self.doc.tables.cache["attribution.places"] = {
+                alias.casefold(): name for name, aliases in self.doc.tables.places.items() for alias in aliases
+            }
+        return cached.get(self.text[start:end].casefold().removeprefix("the ").removeprefix("official "))
+
+    def _name_run(self, mention: str, lex: _Lexicon) -> str | None:
+        """The run of capitalised words after the last title word ("MEA spokesperson Randhir Jaiswal")."""
+        run: list[str] = []
+        for w in _WORD.findall(mention):
+            if w[:1].isupper() and w not in lex.name_stop and w.casefold() not in lex.heads and not w.startswith("("):
+                run.append(w)
+            elif lex.head_pattern.fullmatch(w) or w.casefold() in lex.heads:
+                run = []
+            elif run and not w[:1].isupper():
+                run.append("\0")
+        words = [w for w in run if w != "\0"]
+        if "\0" in run:
+            words = run[run.index("\0") + 1 :] or run[: run.index("\0")]
+            words = [w for w in words if w != "\0"]
+        return " ".join(words) if words else None
+
+    def _add(self, name: str, kind: str, roles: set[str], animate: bool, plural: bool, mention: str, span: tuple[int, int]) -> _Party:
+        party = _Party(name, kind, roles, animate, plural, mention, span)
+        self.parties.append(party)
+        self.by_name[name] = party
+        return party
+
+    def _antecedent(self, kind: str) -> _Party | None:
+        for party in reversed(self.parties):
+            if kind == "animate" and party.animate or kind == "plural" and party.plural or kind == "thing" and not party.animate:
+                return party
+        return None
+
+    def _antecedent_role(self, role: str) -> _Party | None:
+        """The last party named with ``role``; a document or an agency title falls back on the last organisation."""
+        for party in reversed(self.parties):
+            if role in party.roles:
+                return party
+        if role in ("document", "evidence", "intelligence", "ministry"):
+            for kinds in (("intelligence", "government", "ngo"), ("media", "other")):
+                for party in reversed(self.parties):
+                    if not party.animate and party.kind in kinds and (role in ("document", "evidence") or party.kind != "media"):
+                        return party
+        if role in ("president", "minister", "spokesperson", "official"):
+            for party in reversed(self.parties):
+                if party.animate and party.kind == "government":
+                    return party
+        return None
+
+    # -- cues ------------------------------------------------------------------------------
+
+    def events(self, index: int) -> tuple[list[_Event], dict[str, bool]]:
+        """The attribution events of one sentence, with their content spans, and its flags."""
+        sentence = self.doc.sentences[index]
+        lex = _lexicon(sentence.language)
+        text, s0, s1 = self.text, sentence.start, sentence.end
+        flags = {"cont": False, "brk": False, "label": False}
+        out: list[_Event] = []
+        consumed = s0
+        for m in _cue_pattern().finditer(text, s0, s1, timeout=REGEX_TIMEOUT):
+            if m.start() < consumed:
+                continue
+            family = m.lastgroup
+            if family == "brk":
+                flags["brk"] = True
+                continue
+            if family == "cont":
+                flags["cont"] = True
+                consumed = m.end()
+                continue
+            if family == "label":
+                if m.start() != s0 and text[s0 : m.start()].strip():
+                    continue
+                flags["label"] = True
+            found = self._event(lex, family, m, s0, s1)
+            if not found:
+                continue
+            consumed = max(m.end(), *(e.mention[1] for e in found))
+            out.extend(found)
+        dash = self._dash_event(lex, s0, s1)
+        if dash is not None and not any(e.mention[0] <= dash.mention[0] < e.mention[1] for e in out):
+            out.append(dash)
+        out.sort(key=lambda e: e.cue[0])
+        self._contents(out, s0, s1)
+        return out, flags
+
+    def _event(self, lex: _Lexicon, family: str, m: Any, s0: int, s1: int) -> list[_Event]:
+        text = self.text
+        cue = (m.start(), m.end())
+        if family == "pacc":
+            word = next((w for w in _WORD.findall(m.group()) if w.casefold() in lex.pronouns), None)
+            party = None if word is None else self._antecedent(lex.pronouns[word.casefold()])
+            if party is None:
+                return []
+            source = Source(party.mention, party.span, party.name, party.kind)
+            return [_Event(family, source, cue, cue, self._opens(lex, s0, m.start()))]
+        if family == "verb":
+            return self._verb_events(lex, m, s0, s1)
+        subject = self.forward_np(lex, m.end(), s1)
+        if subject is None:
+            return []
+        subject = self._document_agent(lex, subject, s1)
+        if subject is None or not self._party_like(lex, *subject):
+            return []
+        if family == "acc" and self._skip_head(lex, subject):
+            subject = self._conjunct(lex, subject, s1)
+            if subject is None:
+                return []
+        source = self.resolve(lex, subject)
+        if source is None:
+            return []
+        if family in ("back", "label"):
+            return [_Event(family, source, cue, subject, family == "label")]
+        if family == "agent":
+            event = _Event(family, source, cue, subject, False)
+            if regex.match(r"\s*(?:that|що|что)\b", text[subject[1] : s1]):
+                event.lead = True
+            else:
+                event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
+            return [event]
+        out = [_Event(family, source, cue, subject, self._opens(lex, s0, m.start()))]
+        other = self._conjunct(lex, subject, s1)
+        if other is not None and other != subject:
+            second = self.resolve(lex, other)
+            if second is not None:
+                out.append(_Event(family, second, cue, other, out[0].lead))
+        return out
+
+    def _verb_events(self, lex: _Lexicon, m: Any, s0: int, s1: int) -> list[_Event]:
+        text = self.text
+        word = m.group()
+        if word[:1].isupper() and m.start() > s0:
+            return []  # "Federal State Statistics Service": a name, not a verb
+        previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start())
+        if previous is not None and previous.group(1).casefold() in _AUXILIARIES:
+            return []
+        if word.casefold() in lex.need_that and not regex.match(r"\s*(?:that|що|что)\b", text[m.end() : s1]):
+            return []
+        subject = self.backward_np(lex, s0, m.start())
+        inverted = False
+        if subject is None or not self._party_like(lex, *subject):
+            before = text[s0 : m.start()].rstrip()
+            if lex.stems or not before or before[-1] in ",”»\"—–-":
+                subject = self.forward_np(lex, m.end(), s1)
+                inverted = True
+            else:
+                subject = None
+        if subject is None or not self._party_like(lex, *subject):
+            return []
+        if not inverted and self._passive(m, subject):
+            return []
+        source = self.resolve(lex, subject)
+        if source is None:
+            return []
+        trailing_outlet = (
+            not inverted
+            and word.casefold() in lex.outlet_verbs
+            and source.kind == "media"
+            and not text[m.end() : s1].strip(" .;:\u00a0")
+            and text[s0 : subject[0]].rstrip()[-1:] in (",", "")
+        )
+        lead = not inverted and (subject[0] <= s0 + 2 or self._leads(max(m.end(), subject[1]), s1))
+        event = _Event("verb", source, (m.start(), m.end()), subject, lead)
+        event.outlet = trailing_outlet
+        out = [event]
+        if not inverted:
+            # "Meduza and Mediazona published …": each subject of a coordination
+            c = lex.coordination.search(text, s0, subject[0], timeout=REGEX_TIMEOUT)
+            if c is not None:
+                first = self.backward_np(lex, s0, c.start())
+                if first is not None and self._party_like(lex, *first) and self._named(lex, *first):
+                    other = self.resolve(lex, first)
+                    if other is not None:
+                        out.insert(0, _Event("verb", other, event.cue, first, lead))
+        return out
+
+    def _named(self, lex: _Lexicon, start: int, end: int) -> bool:
+        """True when the naming holds a known alias or a capitalised name."""
+        if self.alias_pattern.search(self.text, start, end, timeout=REGEX_TIMEOUT):
+            return True
+        return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end))
+
+    def _conjunct(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
+        """The party after "and" following a naming ("British intelligence and reports from the Ukrainian side")."""
+        text = self.text
+        c = lex.and_after.match(text, span[1], s1, timeout=REGEX_TIMEOUT)
+        if c is None:
+            return None
+        other = self.forward_np(lex, c.end(), s1)
+        if other is None:
+            return None
+        other = self._document_agent(lex, other, s1)
+        if other is None or not self._party_like(lex, *other) or self._skip_head(lex, other):
+            return None
+        return other
+
+    def _opens(self, lex: _Lexicon, s0: int, pos: int) -> bool:
+        """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
+        bounds = [b for b in lex.strong.finditer(self.text, s0, pos, timeout=REGEX_TIMEOUT)]
+        begin = bounds[-1].end() if bounds else s0
+        return len(_WORD.findall(self.text, begin, pos)) <= 4
+
+    def _document_agent(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
+        """"a new report by X", "a report published on Twitter by X": the party is X, not the document."""
+        text = self.text
+        if lex.stems:
+            return span
+        m = regex.search(r"\s(?:by|from|of)\s+(?:the\s+)?", text[span[0] : span[1]])
+        cut = span[0] + m.start() if m is not None else span[1]
+        heads = self._heads(lex, span[0], cut)
+        if not heads or heads[0][1] != "document" or self.alias_pattern.search(text, span[0], cut):
+            return span
+        if m is not None:
+            return self._trim(lex, span[0] + m.end(), span[1]) or span
+        by = regex.compile(r"[^.;:]{0,60}?\sby\s").match(text, span[1], s1)
+        if by is not None:
+            return self.forward_np(lex, by.end(), s1) or span
+        return span
+
+    def _skip_head(self, lex: _Lexicon, span: tuple[int, int]) -> bool:
+        words = [w.casefold() for w in _WORD.findall(self.text, span[0], span[1])]
+        words = [w for w in words if w not in lex.determiners]
+        return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self.alias_pattern.search(self.text, span[0], span[1])
+
+    def _passive(self, m: Any, subject: tuple[int, int]) -> bool:
+        """"was reported", "a report", "figures recorded on…": a participle or a noun, not a reporting verb."""
+        text = self.text
+        before = text[subject[1] : m.start()].casefold().split()
+        if before and before[-1] in _AUXILIARIES:
+            return True
+        word = m.group().casefold()
+        if not (word.endswith("ed") or word in ("found", "shown", "written")):
+            return False
+        if self.alias_pattern.search(text, *subject, timeout=REGEX_TIMEOUT):
+            return False
+        return bool(regex.match(r"\s+(?:by|on|in|at|during|as)\b", text[m.end() : m.end() + 8]))
+
+    def _leads(self, pos: int, s1: int) -> bool:
+        """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
+        rest = self.text[pos:s1].strip(" \u00a0")
+        return bool(rest) and rest not in (".", "!", "?")
+
+    def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
+        bounds = [b.end() for b in lex.boundary.finditer(self.text, s0, end, timeout=REGEX_TIMEOUT)]
+        return bounds[-1] if bounds else s0
+
+    def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
+        """A headline or paragraph closed by "– British intelligence"."""
+        m = regex.search(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z", self.text[s0:s1])
+        if m is None:
+            return None
+        span = (s0 + m.start(1), s0 + m.end(1))
+        if not self.alias_pattern.fullmatch(self.text, *span, timeout=REGEX_TIMEOUT):
+            return None
+        source = self.resolve(lex, span)
+        return None if source is None else _Event("dash", source, span, span, False)
+
+    def _contents(self, events: list[_Event], s0: int, s1: int) -> None:
+        """Each event's reported content: after a leading cue up to the next trailing one; a trailing cue
+        covers the sentence up to the next trailing cue (its own naming excepted)."""
+        trailing = [e for e in events if not e.lead and e.narrow is None]
+        for event in events:
+            if event.narrow is not None:
+                event.content = event.narrow
+                continue
+            begin = max(event.mention[1], event.cue[1]) if event.lead else s0
+            after = [min(t.cue[0], t.mention[0]) for t in trailing if t is not event and min(t.cue[0], t.mention[0]) >= event.mention[1]]
+            event.content = (begin, min(after) if after else s1)
+
+    @staticmethod
+    def chain(events: Sequence[_Event], span: tuple[int, int] | None = None) -> tuple[Source, ...]:
+        """Sources outermost first (an event inside the content of k others has depth k); with ``span``,
+        only the events whose content holds it."""
+        ranked = []
+        for event in events:
+            if span is not None:
+                inside = event.content[0] <= span[0] and span[1] <= event.content[1]
+                in_mention = event.mention[0] <= span[0] < event.mention[1]
+                if not inside or in_mention:
+                    continue
+            depth = sum(
+                1
+                for o in events
+                if o is not event and o.content[0] <= event.mention[0] and event.mention[1] <= o.content[1]
+                and not (o.mention[0] <= event.mention[0] < o.mention[1])
+            )
+            ranked.append((depth, event.mention[0], event))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        return _unique(e.source for _, _, e in ranked)
+
+
+def _quote_stretches(document: Document) -> list[tuple[int, int]]:
+    """Quoted passages (open, close) per line, straight quotes paired in order."""
+    text, out = document.text, []
+    for start, end in document.lines:
+        opened = -1
+        for m in _QUOTES.finditer(text, start, end):
+            ch = m.group()
+            if opened < 0:
+                if ch in _OPENERS or ch == '"':
+                    opened = m.start()
+            elif ch in _CLOSERS or ch == '"' or (ch == "“" and text[opened] == "„"):
+                out.append((opened, m.end()))
+                opened = -1
+    return out
+
+
+def _unique(sources: Iterable[Source]) -> tuple[Source, ...]:
+    out: list[Source] = []
+    for s in sources:
+        if out and out[-1].name == s.name:
+            continue
+        out.append(s)
+    return tuple(out)
+
+
+_NO_FLAGS = {"cont": False, "brk": False, "label": False}
 
 
 def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
-    """``claims`` with their attribution chains set."""
-    return claims
+    """``claims`` with their attribution chains set (a claim is split where its figures have different origins)."""
+    sentences = document.sentences
+    if not sentences:
+        return claims
+    reader = _Reader(document)
+    n = len(sentences)
+    events: list[list[_Event]] = []
+    flags: list[dict[str, bool]] = []
+    for i in range(n):
+        if sentences[i].kind == "heading":
+            events.append([])
+            flags.append(_NO_FLAGS)
+            continue
+        e, f = reader.events(i)
+        events.append(e)
+        flags.append(f)
+
+    own = [_Reader.chain([e for e in evs if e.narrow is None]) for evs in events]
+    prefix: list[tuple[Source, ...]] = [()] * n
+    chains: list[tuple[Source, ...]] = list(own)
+    # quoted passages take the chain of the speech tag next to them
+    for open_, close in _quote_stretches(document):
+        first, last = document.sentence_index(open_), document.sentence_index(close - 1)
+        if first is None or last is None or first == last:
+            continue
+        tag: tuple[Source, ...] = _Reader.chain([e for e in events[last] if e.mention[0] >= close and e.narrow is None])
+        if not tag:
+            tag = _Reader.chain([e for e in events[first] if e.mention[1] <= open_ and e.narrow is None])
+        if not tag:
+            continue
+        for i in range(first, last + 1):
+            if not own[i]:
+                chains[i] = tag
+            elif not any(e.mention[0] >= close or e.mention[1] <= open_ for e in events[i]):
+                prefix[i] = tag
+                chains[i] = _unique((*tag, *own[i]))
+    quoted = {i for i in range(n) if chains[i] and not own[i]}
+    # carried scope: continuations, paragraphs opened or closed by a cue, "Source:" lines
+    label: tuple[Source, ...] = ()
+    for i in range(n):
+        if sentences[i].kind == "heading":
+            continue
+        if flags[i]["label"] and own[i]:
+            label = own[i]
+            continue
+        if own[i] or i in quoted:
+            if own[i]:
+                label = ()
+            continue
+        if flags[i]["brk"]:
+            continue
+        carried = _carried(i, sentences, events, chains, own, flags)
+        if not carried and flags[i]["cont"]:
+            carried = next((chains[j] for j in range(i - 1, max(-1, i - 6), -1) if chains[j]), ())
+        chains[i] = carried or label
+    outlet = _outlet(document, events)
+    return _apply(document, claims, chains, own, prefix, events, outlet)
+
+
+def _carried(
+    i: int,
+    sentences: Sequence[Any],
+    events: list[list[_Event]],
+    chains: list[tuple[Source, ...]],
+    own: list[tuple[Source, ...]],
+    flags: list[dict[str, bool]],
+) -> tuple[Source, ...]:
+    line = sentences[i].line
+    following = _next_line(i, sentences)
+    # backward: a later sentence of the paragraph closes it with "…, X says" or "This was reported by X"
+    for j in range(i + 1, len(sentences)):
+        same = sentences[j].line == line
+        if not same and not (sentences[j].line == following and _back_first(j, sentences, events)):
+            break
+        if own[j]:
+            if any(not e.lead and e.family in ("verb", "acc", "back", "dash") for e in events[j]):
+                return own[j]
+            break
+        if flags[j]["brk"]:
+            break
+    # forward: an earlier sentence of the paragraph opened with "X said that …"
+    for j in range(i - 1, -1, -1):
+        if sentences[j].line != line or flags[j]["brk"] and not own[j]:
+            break
+        if own[j]:
+            if any(e.lead and e.narrow is None for e in events[j]):
+                return chains[j]
+            break
+    return ()
+
+
+def _next_line(i: int, sentences: Sequence[Any]) -> int | None:
+    line = sentences[i].line
+    for j in range(i + 1, len(sentences)):
+        if sentences[j].line != line:
+            return sentences[j].line
+    return None
+
+
+def _back_first(j: int, sentences: Sequence[Any], events: list[list[_Event]]) -> bool:
+    """True when sentence ``j`` opens its paragraph with a "This was reported by X" cue."""
+    first = j == 0 or sentences[j - 1].line != sentences[j].line
+    return first and any(e.family == "back" for e in events[j])
+
+
+def _outlet(document: Document, events: list[list[_Event]]) -> Source | None:
+    """The relaying outlet: the one the text names ("…, UNN reports"), or the plugin's when the text names it."""
+    named = [e.source for evs in events for e in evs]
+    for evs in events:
+        for e in evs:
+            if e.outlet and (document.outlet is None or e.source.name == document.outlet):
+                return e.source
+    if document.outlet is not None:
+        return next((s for s in named if s.name == document.outlet), None)
+    return None
+
+
+def _apply(
+    document: Document,
+    claims: list[Claim],
+    chains: list[tuple[Source, ...]],
+    own: list[tuple[Source, ...]],
+    prefix: list[tuple[Source, ...]],
+    events: list[list[_Event]],
+    outlet: Source | None,
+) -> list[Claim]:
+    def relayed(chain: tuple[Source, ...]) -> tuple[Source, ...]:
+        if outlet is not None and chain and chain[0].name != outlet.name:
+            return _unique((outlet, *chain))
+        return chain
+
+    out: list[Claim] = []
+    for claim in claims:
+        index = document.sentence_index(claim.span[0])
+        if index is None:
+            out.append(claim)
+            continue
+        chain = chains[index]
+        if not events[index] or not claim.quantities:
+            out.append(attrs.evolve(claim, sources=relayed(chain)))
+            continue
+        evs = events[index]
+        per = [_unique((*prefix[index], *_Reader.chain(evs, q.span))) for q in claim.quantities]
+        if all(p == per[0] for p in per):
+            if per[0] or not _mentioned(evs, claim.quantities):
+                out.append(attrs.evolve(claim, sources=relayed(per[0] or chain)))
+            else:
+                out.extend(_split_mention(document, claim, evs, relayed(chain)))
+            continue
+        out.extend(_split(document, claim, [relayed(p) for p in per], relayed(chain)))
+    return out
+
+
+def _mentioned(events: Sequence[_Event], quantities: Sequence[Any]) -> bool:
+    """True when the figures lie inside the naming of a source ("26-year-old Zhang Renbo"): the outlet's voice."""
+    return all(any(e.mention[0] <= q.span[0] < e.mention[1] for e in events) for q in quantities)
+
+
+def _split_mention(document: Document, claim: Claim, events: Sequence[_Event], chain: tuple[Source, ...]) -> list[Claim]:
+    """'"…," said one African woman': the figure in the naming is the outlet's, the rest is the source's."""
+    q = claim.quantities[0].span
+    mention = next(e.mention for e in events if e.mention[0] <= q[0] < e.mention[1])
+    start, end = max(claim.span[0], mention[0]), min(claim.span[1], mention[1])
+    text, out = document.text, []
+    for a, b, own in ((claim.span[0], start, False), (start, end, True), (end, claim.span[1], False)):
+        while a < b and text[a] in " ,;:\u00a0":
+            a += 1
+        while b > a and text[b - 1] in " ,;:\u00a0":
+            b -= 1
+        if a >= b:
+            continue
+        within = lambda item: a <= item.span[0] < b  # noqa: E731
+        items = [x for x in claim.quantities if within(x)]
+        if own != bool(items) or any(x.span[1] > b for x in items):
+            return [attrs.evolve(claim, sources=chain)]
+        out.append(
+            Claim(
+                text=text[a:b],
+                span=(a, b),
+                sources=() if own else chain,
+                quantities=tuple(items),
+                periods=tuple(p for p in claim.periods if within(p)),
+                places=tuple(p for p in claim.places if within(p)),
+                likelihood=claim.likelihood if claim.likelihood is not None and within(claim.likelihood) else None,
+                topic=classify_topic(text[a:b]),
+            )
+        )
+    return out
+
+
+def _split(document: Document, claim: Claim, per: list[tuple[Source, ...]], chain: tuple[Source, ...]) -> list[Claim]:
+    """The claim cut between figures that have different origins; other items stay with the part holding them."""
+    text = document.text
+    quantities = list(claim.quantities)
+    cuts = [claim.span[0]]
+    for k in range(1, len(quantities)):
+        if per[k] != per[k - 1]:
+            cuts.append(_cut(text, quantities[k - 1].span[1], quantities[k].span[0]))
+    cuts.append(claim.span[1])
+    pieces = []
+    k = 0
+    for a, b in zip(cuts, cuts[1:]):
+        while a < b and text[a] in " ,;:\u00a0":
+            a += 1
+        while b > a and text[b - 1] in " ,;:\u00a0":
+            b -= 1
+        mine = [q for q in quantities if a <= q.span[0] < b]
+        if not mine:
+            continue
+        sources = per[quantities.index(mine[0])]
+        within = lambda item: a <= item.span[0] < b  # noqa: E731
+        piece_text = text[a:b]
+        pieces.append(
+            Claim(
+                text=piece_text,
+                span=(a, b),
+                sources=sources,
+                quantities=tuple(mine),
+                periods=tuple(p for p in claim.periods if within(p)),
+                places=tuple(p for p in claim.places if within(p)),
+                likelihood=claim.likelihood if claim.likelihood is not None and within(claim.likelihood) else None,
+                topic=classify_topic(piece_text),
+            )
+        )
+        k += 1
+    if sum(len(p.quantities) for p in pieces) != len(quantities) or any(
+        p.span[1] < q.span[1] for p in pieces for q in p.quantities
+    ):
+        return [attrs.evolve(claim, sources=chain)]
+    if chain and not any(p.sources for p in pieces):
+        pieces[0] = attrs.evolve(pieces[0], sources=chain)
+    return pieces
+
+
+_CUT = regex.compile(r"[,;:]\s|\s(?:while|and|but|whereas|а|але|і|и|но)\s|\s[–—-]\s")
+
+
+def _cut(text: str, left: int, right: int) -> int:
+    """Where to cut between two figures: the last clause break between them, else just before the second."""
+    best = None
+    for m in _CUT.finditer(text, left, right):
+        best = m.end()
+    return best if best is not None else right
 
 
 @hookimpl(trylast=True)
