@@ -50,7 +50,8 @@ def test_unreadable_files_are_named_and_the_rest_still_parsed(tmp_path):
     assert code == 1
     assert len(out.splitlines()) == 1
     errors = err.splitlines()
-    assert len(errors) == 2 and "missing.txt" in errors[0] and "latin1.txt" in errors[1]
+    assert len(errors) == 3 and "missing.txt" in errors[0] and "latin1.txt" in errors[1]
+    assert errors[2].startswith("recruitx: 1 reports,") and "2 errors" in errors[2]
 
 
 def test_bad_published_is_a_usage_error():
@@ -74,3 +75,37 @@ def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as info:
         run(*argv)
     assert info.value.code == 2
+
+
+def test_jsonl_stream_with_a_bad_record_goes_on(tmp_path):
+    stream = tmp_path / "in.jsonl"
+    records = [
+        {"id": "a", "text": "Russia will likely recruit 300 men.", "published": "2025-04-27"},
+        "not an object",
+        {"id": "c", "text": 42},
+        {"text": "On April 8 about 40 recruits arrived.", "outlet": "UNN", "published": "2025-04-27"},
+    ]
+    stream.write_text("\n".join(json.dumps(r) for r in records) + "\n{broken json\n", encoding="utf-8")
+    code, out, err = run("parse", "--input-format", "jsonl", str(stream), "--jobs", "2")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [line["id"] for line in lines] == ["a", f"{stream}:2", "c", f"{stream}:4", f"{stream}:5"]
+    assert [("error" in line) for line in lines] == [False, True, True, False, True]
+    assert lines[3]["outlet"] == "UNN"
+    assert "2 reports" in err and "3 errors" in err
+
+
+def test_directories_are_walked_and_written_as_json_lines(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "one.txt").write_text("Russia will likely recruit.", encoding="utf-8")
+    (tmp_path / "sub" / "two.txt").write_text("Russia will almost certainly recruit.", encoding="utf-8")
+    (tmp_path / "skip.md").write_text("not a report", encoding="utf-8")
+    code, out, err = run("parse", str(tmp_path))
+    files = [json.loads(line)["file"] for line in out.splitlines()]
+    assert code == 0 and [pathlib.Path(f).name for f in files] == ["one.txt", "two.txt"]
+    assert "2 reports" in err
+
+
+def test_bad_jobs_is_a_usage_error():
+    code, _, err = run("parse", str(EXAMPLE), "--jobs", "0")
+    assert code == 2 and "--jobs" in err

@@ -8,20 +8,22 @@
 
 from __future__ import annotations
 
+from .batch import ItemError, parse_reports, to_rows
 from .errors import InputTooLarge, InvalidArgument, RecruitxError
 from .numbers import parse_number
 from .pipeline import DEFAULT_MAX_CHARS, parse_report
 from .plugins import get_plugin_manager, hookimpl
-from .records import Claim, Diagnostic, Likelihood, Period, Place, Quantity, Report, Source
+from .records import Claim, Diagnostic, Likelihood, Period, Place, Quantity, Report, Source, report_schema
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "DEFAULT_MAX_CHARS",
     "Claim",
+    "DEFAULT_MAX_CHARS",
     "Diagnostic",
     "InputTooLarge",
     "InvalidArgument",
+    "ItemError",
     "Likelihood",
     "Period",
     "Place",
@@ -34,4 +36,7 @@ __all__ = [
     "hookimpl",
     "parse_number",
     "parse_report",
+    "parse_reports",
+    "report_schema",
+    "to_rows",
 ]
