@@ -1,0 +1,96 @@
+"""recruitx plugin for UNN (Ukrainian National News, unn.ua), English and Ukrainian editions.
+
+UNN closes its lead with "…, UNN reports" ("— повідомляє УНН"), sets the
+body under "Details"/"Supplement" ("Деталі"/"Доповнення") headings, and
+scatters "Read also" and subscription lines through it. This plugin names
+the outlet, skips that furniture by span, registers the ways texts name UNN,
+and puts the relaying UNN at the head of attributed chains that lack it.
+The words and patterns live in ``data.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+import attrs
+import regex
+
+import recruitx
+from recruitx.document import REGEX_TIMEOUT, Document
+from recruitx.records import Claim, Source
+
+__version__ = "0.1.0"
+
+
+@functools.cache
+def data() -> dict[str, Any]:
+    """The plugin's word lists and patterns (``data.json``, read once)."""
+    return json.loads(resources.files(__name__).joinpath("data.json").read_text(encoding="utf-8"))
+
+
+def _alternation(patterns: list[str]) -> Any:
+    return regex.compile("(?:" + "|".join(patterns) + ")", regex.IGNORECASE | regex.V1)
+
+
+@functools.cache
+def _patterns() -> tuple[Any, Any, Any, Any]:
+    d = data()
+    return _alternation(d["relay"]), _alternation([d["domain"]]), _alternation(d["lines"]), _alternation(d["inline"])
+
+
+def relay_mention(text: str) -> tuple[int, int] | None:
+    """The span of "UNN" where the text names UNN as relaying the report, or ``None``."""
+    relay = _patterns()[0]
+    m = relay.search(text, timeout=REGEX_TIMEOUT)
+    return m.span("m") if m is not None else None
+
+
+@recruitx.hookimpl
+def recruitx_detect_outlet(document: Document) -> str | None:
+    """UNN, when the text names UNN as its relay or carries its address."""
+    _, domain, _, _ = _patterns()
+    if relay_mention(document.text) is not None or domain.search(document.text, timeout=REGEX_TIMEOUT):
+        return data()["name"]
+    return None
+
+
+@recruitx.hookimpl
+def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
+    """In UNN reports: "Read also" and subscription lines, news-feed banners, view counters."""
+    if document.outlet != data()["name"]:
+        return []
+    _, _, lines, inline = _patterns()
+    text, out = document.text, []
+    for start, end in document.lines:
+        if lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
+            out.append((start, end))
+            continue
+        out.extend(m.span() for m in inline.finditer(text, start, end, timeout=REGEX_TIMEOUT))
+    return out
+
+
+@recruitx.hookimpl
+def recruitx_register_source_aliases() -> list[dict[str, Any]]:
+    """UNN's names in English and Ukrainian."""
+    return data()["aliases"]
+
+
+@recruitx.hookimpl
+def recruitx_refine_claims(document: Document, claims: list[Claim]) -> list[Claim] | None:
+    """In a UNN report, UNN relays every attributed claim: put it first in chains that lack it."""
+    name = data()["name"]
+    if document.outlet != name:
+        return None
+    span = relay_mention(document.text)
+    if span is None:
+        return None
+    relay = Source(document.text[span[0] : span[1]], span, name, data()["kind"])
+    out = []
+    for claim in claims:
+        if claim.sources and all(s.name != name for s in claim.sources):
+            claim = attrs.evolve(claim, sources=(relay, *claim.sources))
+        out.append(claim)
+    return out
