@@ -25,6 +25,9 @@ from .records import SOURCE_KINDS, Diagnostic
 LANGUAGES = ("en", "uk", "ru")
 YARDSTICKS = ("phia", "icd203")
 
+#: How much of the body decides the main language (the rest is read sentence by sentence).
+_LANGUAGE_SAMPLE = 4000
+
 #: Per-pattern safety net for the `regex` module, in seconds (see docs/guarantees.md).
 REGEX_TIMEOUT = 2.0
 
@@ -46,6 +49,7 @@ _TOKEN_BEFORE = regex.compile(r"([\p{L}.]+)\Z")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
+@functools.cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(w.lower() for w in load_data("abbreviations.json")["abbreviations"])
 
@@ -151,7 +155,8 @@ class Document:
         self._read_header()
         self.published = published if published is not None else self.header_date
         self.lines = self._lines()
-        self.language = language or detect_language(text[self.header_span[1] if self.header_span else 0 :], "en")
+        body_start = self.header_span[1] if self.header_span else 0
+        self.language = language or detect_language(text[body_start : body_start + _LANGUAGE_SAMPLE], "en")
         self.skipped: list[tuple[int, int]] = []
         self.sentences: list[Sentence] = []
         self._starts: list[int] = []
@@ -314,15 +319,12 @@ def _headings() -> frozenset[str]:
 @functools.cache
 def _language_cues() -> tuple[Any, ...]:
     data = load_data("languages.json")
-    cyrillic = regex.compile(r"\p{Cyrillic}")
-    latin = regex.compile(r"\p{Latin}")
-    words = regex.compile(r"\p{L}+")
     return (
-        cyrillic,
-        latin,
-        words,
-        frozenset(data["uk_letters"]),
-        frozenset(data["ru_letters"]),
+        regex.compile(r"\p{Cyrillic}"),
+        regex.compile(r"\p{Latin}"),
+        regex.compile(r"\p{L}+"),
+        regex.compile("[" + regex.escape(data["uk_letters"]) + "]"),
+        regex.compile("[" + regex.escape(data["ru_letters"]) + "]"),
         frozenset(data["uk_words"]),
         frozenset(data["ru_words"]),
     )
@@ -331,14 +333,14 @@ def _language_cues() -> tuple[Any, ...]:
 def detect_language(text: str, default: str = "en") -> str:
     """``en``, ``uk`` or ``ru`` for a stretch of text, by script, then by letters and words of one language."""
     cyrillic, latin, words, uk_letters, ru_letters, uk_words, ru_words = _language_cues()
+    if cyrillic.search(text) is None:
+        return "en" if latin.search(text) is not None else default
     n_cyr = len(cyrillic.findall(text))
     n_lat = len(latin.findall(text))
-    if n_cyr == 0 and n_lat == 0:
-        return default
     if n_lat >= n_cyr:
         return "en"
-    uk = sum(ch in uk_letters for ch in text)
-    ru = sum(ch in ru_letters for ch in text)
+    uk = len(uk_letters.findall(text))
+    ru = len(ru_letters.findall(text))
     if uk != ru:
         return "uk" if uk > ru else "ru"
     tokens = [w.lower() for w in words.findall(text)]

@@ -69,7 +69,16 @@ _opt_str = attrs.validators.optional(_str)
 
 
 def _tuple_of(cls: type) -> Any:
-    return attrs.validators.deep_iterable(attrs.validators.instance_of(cls), attrs.validators.instance_of(tuple))
+    """A validator for a tuple whose members are all ``cls`` (cheaper than attrs' deep_iterable on the hot path)."""
+
+    def check(instance: Any, attribute: attrs.Attribute, value: Any) -> None:
+        if type(value) is not tuple:
+            raise TypeError(f"{attribute.name} must be a tuple, not {type(value).__name__}")
+        for member in value:
+            if not isinstance(member, cls):
+                raise TypeError(f"{attribute.name} must hold {cls.__name__} records, not {type(member).__name__}")
+
+    return check
 
 
 @attrs.frozen(slots=True)
