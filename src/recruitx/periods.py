@@ -54,17 +54,35 @@ _RELATIVE_UNITS = {
 }
 
 
+_SPACE = "[ \u00a0]"  # one space inside a phrase: a repeat per phrase would make every match slower
+
+
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().replace("’", "'").replace("ʼ", "'").split())
 
 
 def _alternation(forms: Iterable[str]) -> str:
-    """Phrases as one alternation, longest first; a space matches any run of spaces, a hyphen optional spaces."""
-    body = []
-    for form in sorted({_norm(f) for f in forms if f.strip()}, key=len, reverse=True):
-        escaped = regex.escape(form).replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’ʼ]")
-        body.append(escaped)
-    return "(?:" + "|".join(body) + ")" if body else "(?!)"
+    """Phrases as one pattern factored into a prefix trie (so the engine tries one character at a time, not
+    every phrase at every position); a space matches any run of spaces, an apostrophe any apostrophe."""
+    trie: dict[str, Any] = {}
+    for form in {_norm(f) for f in forms if f.strip()}:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _render(trie) if trie else "(?!)"
+
+
+def _render(node: dict[str, Any]) -> str:
+    branches = []
+    for ch in sorted(node, key=lambda c: (c == "", c)):
+        if ch == "":
+            continue
+        head = _SPACE if ch == " " else "['’ʼ]" if ch == "'" else regex.escape(ch)
+        branches.append(head + _render(node[ch]))
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?" if branches else ""
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 class _Lexicon:
@@ -86,8 +104,9 @@ class _Lexicon:
         self.capitalised: set[str] = set()
         self.weekday_needs_prep: set[str] = set()
         self.recurring: set[str] = set()
-        future: list[str] = []
-        past: list[str] = []
+        self.future: dict[str, list[tuple[str, ...]]] = {}
+        self.past: set[str] = set()
+        self.endings: list[tuple[str, int, str]] = []
         guards: list[str] = []
         quarter_words: list[str] = []
         year_suffixes: list[str] = []
@@ -130,8 +149,13 @@ class _Lexicon:
             unit_words.update((_norm(f), "month") for f in table["month_words"])
             day_suffixes += table["day_suffixes"]
             same += table["same_period"]
-            future += table["tense"]["future"]
-            past += table["tense"]["past"]
+            tense = table["tense"]
+            for phrase in tense["future"]:
+                words = tuple(_norm(phrase).split())
+                self.future.setdefault(words[0], []).append(words[1:])
+            self.past.update(_norm(w) for w in tense["past"])
+            self.endings += [(e, tense["min_length"], "past") for e in tense["past_endings"]]
+            self.endings += [(e, tense["min_length"], "future") for e in tense["future_endings"]]
             guards += table["guards"]
         self.unit_words = unit_words
 
@@ -142,49 +166,102 @@ class _Lexicon:
         ysuf = r"(?:\s*(?P<ys>" + _alternation(year_suffixes) + r")(?![\p{L}]))?"
         dsuf = r"(?:" + _alternation(day_suffixes) + r")?"
         day = r"(?:0?[1-9]|[12]\d|3[01])(?![\d])"
-        year_or_offset = rf"(?:,?\s+(?:of\s+)?(?P<y>{year}){ysuf}|,?\s+(?P<yo>{_alternation(self.year_offset)}))?"
+        year_offset = _alternation(self.year_offset)
+        year_or_offset = rf"(?:,?\s+(?:of\s+)?(?P<y>{year}){ysuf}|,?\s+(?P<yo>{year_offset}))?"
         dash = r"\s*[–—-]\s*"
-        core = "|".join(
-            [
-                rf"(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
-                rf"(?P<d>{day})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year}){ysuf}",
-                rf"(?:(?P<d0>{day}){dsuf}(?:{dash}|\s+(?:and|to|по|до|і|та|и)\s+))?(?P<d>{day}){dsuf}(?:\s+of)?\s+(?P<mon>{month})\.?"
-                + year_or_offset,
-                rf"(?P<mon>{month})\.?\s+(?P<d>{day}){dsuf}(?:{dash}(?P<d3>{day}))?(?![\d:])"
-                + rf"(?:,?\s+(?P<y>{year})|\s+(?P<yo>{_alternation(self.year_offset)}))?",
-                rf"(?P<mon>{month})\.?" + year_or_offset,
-                rf"(?P<sea>{season})" + year_or_offset,
-                rf"(?:(?P<qo>{_alternation(self.ordinal)})|(?P<qr>IV|III|II|I|ІІІ|ІІ|І|[1-4]))\s*(?P<qw>{_alternation(quarter_words)})"
-                + year_or_offset,
-                rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?",
-                rf"(?P<ya>{year}){dash}(?P<y>{year}){ysuf}",
-                rf"(?P<y>{year}){ysuf}",
-                rf"(?P<same>{_alternation(same)})\s+(?:(?:of|in)\s+)?(?:(?P<y>{year}){ysuf}|(?P<yo>{_alternation(self.year_offset)}))",
-                rf"(?P<rel>{_alternation(self.relative)})",
-                rf"(?P<wd>{weekday})",
-                rf"(?P<unit>{_alternation(unit_words)})",
-            ]
-        )
-        self.pattern = regex.compile(
+        branches = {
+            "iso": rf"(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])",
+            "dotted": rf"(?P<d>{day})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year}){ysuf}",
+            "day_month": rf"(?:(?P<d0>{day}){dsuf}(?:{dash}|\s+(?:and|to|по|до|і|та|и)\s+))?(?P<d>{day}){dsuf}(?:\s+of)?\s+"
+            + rf"(?P<mon>{month})\.?{year_or_offset}",
+            "month": rf"(?P<mon>{month})\.?(?:\s+(?P<d>{day}){dsuf}(?:{dash}(?P<d3>{day}))?(?![\d:])"
+            + rf"(?:,?\s+(?P<y>{year})|\s+(?P<yo>{year_offset}))?|{year_or_offset})",
+            "season": rf"(?P<sea>{season}){year_or_offset}",
+            "quarter": rf"(?:(?P<qo>{_alternation(self.ordinal)})|(?P<qr>IV|III|II|I|ІІІ|ІІ|І|[1-4]))\s*"
+            + rf"(?P<qw>{_alternation(quarter_words)}){year_or_offset}",
+            "q": rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?",
+            "years": rf"(?P<ya>{year}){dash}(?P<y>{year}){ysuf}",
+            "year": rf"(?P<y>{year}){ysuf}",
+            "same": rf"(?P<same>{_alternation(same)})\s+(?:(?:of|in)\s+)?(?:(?P<y>{year}){ysuf}|(?P<yo>{year_offset}))",
+            "rel": rf"(?P<rel>{_alternation(self.relative)})",
+            "weekday": rf"(?P<wd>{weekday})",
+            "unit": rf"(?P<unit>{_alternation(unit_words)})",
+        }
+        # Each kind of anchor word gets a pattern with only the forms it can be part of: the engine tries
+        # every alternative at a position, so a smaller pattern is a faster match.
+        cores = {
+            "year": ("iso", "dotted", "years", "year"),
+            "month": ("day_month", "month"),
+            "weekday": ("iso", "dotted", "day_month", "month", "weekday"),
+            "season": ("season",),
+            "quarter": ("quarter", "q"),
+            "same": ("same",),
+            "rel": ("rel", "unit"),
+        }
+        prefix = (
             r"(?<![\p{L}\p{N}'’.,:/])"
             rf"(?:(?P<prep>{_alternation(self.prep)})\s+)?"
-            r"(?:(?P<the>the)\s+)?"
+            r"(?:the\s+)?"
             rf"(?:(?P<part>{_alternation(self.part)})(?:\s*-\s*|\s+)(?:the\s+)?)?"
-            rf"(?:(?P<soff>{_alternation(self.season_offset)})\s+(?=(?:{season}|{month}|{weekday})(?![\p{{L}}])))?"
-            rf"(?:(?P<wdp>{weekday}),?\s+(?:the\s+)?(?=\d|(?:{month})))?"
-            rf"(?:{core})"
-            r"(?P<time>,?\s+(?:at\s+|о\s+|в\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))?"
-            r"(?<![\s,])(?![\p{L}\p{N}])",
-            regex.IGNORECASE | regex.V0,
         )
-        self.tense = regex.compile(
-            rf"(?<![\p{{L}}])(?:(?P<f>{'|'.join(sorted(future, key=len, reverse=True))})|(?P<p>{'|'.join(past)}))(?![\p{{L}}])",
-            regex.IGNORECASE,
-        )
+        offset = rf"(?:(?P<soff>{_alternation(self.season_offset)})\s+)??"
+        weekday_first = rf"(?:(?P<wdp>{weekday}),?\s+(?:the\s+)?)?"
+        suffix = r"(?:,?\s+(?:at\s+|о\s+|в\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?!\d))?(?<![\s,])(?![\p{L}\p{N}])"
+        self.patterns: dict[str, Any] = {}
+        for kind, names in cores.items():
+            source = prefix
+            if kind in ("month", "season", "weekday"):
+                source += offset
+            if kind == "weekday":
+                source += weekday_first
+            source += "(?:" + "|".join(branches[n] for n in names) + ")" + suffix
+            self.patterns[kind] = regex.compile(source, regex.IGNORECASE | regex.V0)
+        self.endings_tuple = tuple(e for e, _, _ in self.endings)
+        self._triggers_and_prefixes(quarter_words, same, day_suffixes)
         self.guard = regex.compile(r"(?<![\p{L}])(?:" + "|".join(guards) + r")(?![\p{L}])", regex.IGNORECASE)
-        self.recurring_before = regex.compile(
-            r"(?<![\p{L}])(?:" + _alternation(self.recurring) + r")\s+\Z", regex.IGNORECASE
+
+
+    def _triggers_and_prefixes(self, quarter_words: list[str], same: list[str], day_suffixes: list[str]) -> None:
+        """The words that anchor a period (a month, a weekday, 'week' of 'last week' …) and the words that may
+        precede them inside one (prepositions, parts, 'the', day numbers): finding anchors with one set
+        intersection over the text's whitespace tokens is what keeps the stage fast."""
+        kinds: dict[str, str] = {}
+        for kind, words in (("month", self.month), ("weekday", self.weekday), ("season", self.season)):
+            kinds.update((w.rstrip("."), kind) for w in words)
+        cores: set[str] = set(kinds)
+        prefixes: set[str] = {"the", "of", "and", "to", "a", "mid"}
+        dependent: set[str] = set()
+        phrase_tables = (
+            ("rel", self.relative), ("rel", self.year_offset), ("rel", self.unit_words), ("quarter", quarter_words),
+            ("same", same), (None, self.prep), (None, self.part),
         )
+        for kind, phrases in phrase_tables:
+            for phrase in phrases:
+                words = _norm(phrase).split()
+                prefixes.update(words)
+                if kind is not None:
+                    last = words[-1].rstrip(".")
+                    kinds.setdefault(last, kind)
+                    cores.add(last)
+                    if len(words) > 1:
+                        dependent.add(last)
+        kinds.update((f"q{i}", "quarter") for i in range(1, 5))
+        cores.update(f"q{i}" for i in range(1, 5))
+        cores -= {"the", "of", "in", "same", "this", "last", "next", "за", "в", "у", "на"}
+        dependent -= {*self.month, *self.weekday, *self.season, *(w for w in self.relative if " " not in w)}
+        self.triggers: dict[str, tuple[str, str]] = {}
+        lead, trail = "(«\"“‘[", (*",.;:)»\"”’!?]", "'s", "’s")
+        for core in cores:
+            for form in {core, core[:1].upper() + core[1:], core.upper()}:
+                for variant in (form, *(form + t for t in trail), *(c + form for c in lead)):
+                    self.triggers[variant] = (form, kinds[core])
+        for phrases in (self.season_offset, self.weekday, self.ordinal, self.month):
+            for phrase in phrases:
+                prefixes.update(phrase.split())
+        prefixes.update(_norm(s) for s in day_suffixes)
+        self.prefix_words = frozenset(prefixes | {p + "," for p in self.weekday})
+        self.trigger_set = frozenset(self.triggers)
+        self.dependent = frozenset(f for core in dependent for f in (core, core[:1].upper() + core[1:], core.upper()))
 
 
 @functools.cache
@@ -198,105 +275,127 @@ def _lexicon() -> _Lexicon:
 class _Atom:
     """One matched calendar expression before resolution."""
 
-    __slots__ = (
-        "start", "end", "core", "role", "part", "kind", "y", "yo", "m", "d", "d0", "d3",
-        "season", "quarter", "parts_of_year", "rel", "wd", "soff", "unit", "explicit", "context", "tense",
-    )
-
     def __init__(self) -> None:
+        self.start = self.end = self.core = 0
         self.y: int | None = None
         self.yo: int | None = None
         self.m = self.d = self.d0 = self.d3 = self.quarter = self.wd = self.soff = None
         self.parts_of_year = 4
-        self.season = self.rel = self.unit = self.part = None
-        self.explicit = False
+        self.kind = self.role = self.season = self.rel = self.unit = self.part = None
         self.context = False
         self.tense: str | None = None
 
+    def at(self, start: int, end: int, core: int) -> _Atom:
+        """A copy of this template placed at ``start``..``end`` (atoms are changed while intervals are joined)."""
+        copy = _Atom.__new__(_Atom)
+        copy.__dict__.update(self.__dict__)
+        copy.start, copy.end, copy.core = start, end, core
+        return copy
 
-def _atom(m: Any, lex: _Lexicon) -> _Atom | None:
+
+_ATOM_CACHE: dict[str, tuple[_Atom, int] | None] = {}
+
+
+def _atom(m: Any, kind: str, lex: _Lexicon) -> _Atom | None:
+    """The atom a match describes (cached by the matched text), or ``None`` when it is not a period after all."""
+    key = kind + m.group()
+    cached = _ATOM_CACHE.get(key)
+    if cached is None and key not in _ATOM_CACHE:
+        template = _parse_atom(m, lex)
+        cached = None if template is None else (template, template.core - m.start())
+        if len(_ATOM_CACHE) > 4096:
+            _ATOM_CACHE.clear()
+        _ATOM_CACHE[key] = cached
+    if cached is None:
+        return None
+    start = m.start()
+    return cached[0].at(start, m.end(), start + cached[1])
+
+
+def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
     """The atom a pattern match describes, or ``None`` when the match is not a period after all."""
+    g = m.groupdict()
     a = _Atom()
     a.start, a.end = m.span()
-    prep = m.group("prep")
+    prep = g.get("prep")
     a.core = a.start
     if prep:
         a.core = m.end("prep")
         while m.string[a.core].isspace():
             a.core += 1
     a.role = lex.prep[_norm(prep)] if prep else None
-    part = m.group("part")
+    part = g.get("part")
     a.part = lex.part[_norm(part)] if part else None
     a.context = bool(prep and a.role not in ("to", "and")) or bool(part)
-    y, yo = m.group("y"), m.group("yo")
+    y, yo = g.get("y"), g.get("yo")
     a.y = int(y) if y else None
     a.yo = lex.year_offset[_norm(yo)] if yo else None
-    if m.group("soff"):
-        a.soff = lex.season_offset[_norm(m.group("soff"))]
+    if g.get("soff"):
+        a.soff = lex.season_offset[_norm(g.get("soff"))]
     for name in ("mon", "wd", "wdp"):
-        word = m.group(name)
+        word = g.get(name)
         if word and _norm(word).rstrip(".") in lex.capitalised and not word[0].isupper():
             return None
-    if m.group("mon") is not None or m.group("m") is not None:
-        a.m = lex.month[_norm(m.group("mon")).rstrip(".")] if m.group("mon") else int(m.group("m"))
-        if m.group("d") is not None:
+    if g.get("mon") is not None or g.get("m") is not None:
+        a.m = lex.month[_norm(g.get("mon")).rstrip(".")] if g.get("mon") else int(g.get("m"))
+        if g.get("d") is not None:
             a.kind = "date"
-            a.d = int(m.group("d"))
-            a.d0 = int(m.group("d0")) if m.group("d0") else None
-            a.d3 = int(m.group("d3")) if m.group("d3") else None
+            a.d = int(g.get("d"))
+            a.d0 = int(g.get("d0")) if g.get("d0") else None
+            a.d3 = int(g.get("d3")) if g.get("d3") else None
             if a.d0 is not None and a.role in _OPENERS:
                 a.role = None
             a.context = True
         else:
             a.kind = "month"
             a.context = a.context or a.y is not None or a.yo is not None or a.soff is not None
-    elif m.group("sea") is not None:
+    elif g.get("sea") is not None:
         a.kind = "season"
-        word = _norm(m.group("sea"))
+        word = _norm(g.get("sea"))
         a.season = lex.season[word]
         a.context = a.context or a.y is not None or a.yo is not None or a.soff is not None or word in lex.standalone_seasons
         if word == "fall" and a.y is None and a.soff is None and a.yo is None:
             return None
-    elif m.group("qw") is not None or m.group("qn") is not None:
+    elif g.get("qw") is not None or g.get("qn") is not None:
         a.kind = "quarter"
-        if m.group("qn"):
-            a.quarter = int(m.group("qn"))
-        elif m.group("qo"):
-            a.quarter = lex.ordinal[_norm(m.group("qo"))]
+        if g.get("qn"):
+            a.quarter = int(g.get("qn"))
+        elif g.get("qo"):
+            a.quarter = lex.ordinal[_norm(g.get("qo"))]
         else:
-            a.quarter = _roman(m.group("qr"))
-        if _norm(m.group("qw") or "") in lex.half_words:
+            a.quarter = _roman(g.get("qr"))
+        if _norm(g.get("qw") or "") in lex.half_words:
             a.parts_of_year = 2
         if a.quarter is None or a.quarter > a.parts_of_year:
             return None
         a.context = True
-    elif m.group("ya") is not None:
+    elif g.get("ya") is not None:
         a.kind = "years"
-        a.d0 = int(m.group("ya"))
-        a.context = a.context or m.group("ys") is not None
+        a.d0 = int(g.get("ya"))
+        a.context = a.context or g.get("ys") is not None
         if a.y < a.d0:
             return None
-    elif m.group("same") is not None:
+    elif g.get("same") is not None:
         a.kind = "same"
         a.context = True
-    elif m.group("y") is not None:
+    elif g.get("y") is not None:
         a.kind = "year"
-        a.context = a.context or m.group("ys") is not None
-    elif m.group("rel") is not None:
+        a.context = a.context or g.get("ys") is not None
+    elif g.get("rel") is not None:
         a.kind = "rel"
-        a.rel = lex.relative[_norm(m.group("rel"))]
+        a.rel = lex.relative[_norm(g.get("rel"))]
         a.context = True
-    elif m.group("wd") is not None:
+    elif g.get("wd") is not None:
         a.kind = "weekday"
-        word = _norm(m.group("wd"))
+        word = _norm(g.get("wd"))
         a.wd = lex.weekday[word]
         a.context = a.context or word not in lex.weekday_needs_prep
     else:
         a.kind = "unit"
-        a.unit = lex.unit_words[_norm(m.group("unit"))]
+        a.unit = lex.unit_words[_norm(g.get("unit"))]
         a.context = bool(part)
-    if a.kind in ("date", "month", "season", "quarter") and a.y is not None or a.kind in ("year", "years"):
-        a.explicit = True
+    if a.soff is not None and a.kind not in ("month", "season", "weekday"):
+        return None
     return a
 
 
@@ -519,6 +618,9 @@ def _resolve(a: _Atom, published: _Date | None, previous: Period | None) -> _Ran
 
 # -- sentences --------------------------------------------------------------------------------
 
+_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
+_SEPARATORS = " \t\u00a0-–—"
+_OPENING = "(«\"“‘["
 _DATELINE_BEFORE = regex.compile(r"[\p{Lu}\p{P}\s]*", regex.V1)
 _DATELINE_AFTER = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–|,]|-\s|$)")
 _BETWEEN = regex.compile(r"\s*\Z")
@@ -528,36 +630,125 @@ _PLURAL_AFTER = regex.compile(
     r"(?:\p{Ll}+s(?![\p{L}])|[\p{Ll}&&\p{Cyrillic}])",
     regex.V1,
 )
+_PUNCTUATION = ",.;:!?\"'«»“”‘’()[]—–-"
 
 
-def _tense_at(text: str, lo: int, hi: int, a: _Atom, cues: list[tuple[int, int, str]]) -> str | None:
-    """The tense of the clause around ``a``: the nearest cue of the sentence outside the atom; none for a dateline."""
+def _anchors(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, bool, str]]:
+    """Offsets of the words that anchor a period (month, weekday, 'week' …) and of the years in ``text[lo:hi]``,
+    each with whether the word needs words before it ('week' of 'last week') to be a period."""
+    segment = text[lo:hi]
+    found: dict[int, tuple[bool, str]] = {}
+    for variant in lex.trigger_set.intersection(segment.replace("-", " ").replace("–", " ").split()):
+        core, kind = lex.triggers[variant]
+        n = len(core)
+        dependent = core in lex.dependent
+        i = segment.find(core)
+        while i >= 0:
+            if (i == 0 or not segment[i - 1].isalnum()) and (i + n == len(segment) or not segment[i + n].isalnum()):
+                found[lo + i] = (dependent, kind)
+            i = segment.find(core, i + n)
+    for m in _YEAR.finditer(text, lo, hi, timeout=REGEX_TIMEOUT):
+        found.setdefault(m.start(), (False, "year"))
+    return sorted((pos, dependent, kind) for pos, (dependent, kind) in found.items())
+
+
+def _starts(text: str, lo: int, anchor: int, lex: _Lexicon) -> list[int]:
+    """Where a period holding ``anchor`` may begin: the anchor, or a word before it that can open one
+    (a preposition, a part word, a day number …), farthest first."""
+    starts = [anchor]
+    pos = anchor
+    if pos > lo and text[pos - 1] != " " and text[pos - 1] not in _OPENING:
+        pos = max(text.rfind(" ", lo, pos), lo - 1) + 1
+        pos += text[pos] in _OPENING
+        starts.append(pos)
+    for _ in range(8):
+        if pos - 1 <= lo or text[pos - 1] != " ":
+            break
+        k = max(text.rfind(" ", lo, pos - 1), lo - 1) + 1
+        opened = text[k] in _OPENING
+        token = text[k + opened : pos - 1].lower()
+        if not token or not (token in lex.prefix_words or token[0].isdigit()):
+            break
+        pos = k + opened
+        starts.append(pos)
+        if opened:
+            break
+    starts.reverse()
+    return starts
+
+
+def _tense(text: str, lo: int, hi: int, a: _Atom, lex: _Lexicon) -> str | None:
+    """The tense of the clause around ``a``: that of the nearest cue word; none for a dateline."""
     if a.role is None and _DATELINE_BEFORE.fullmatch(text, lo, a.start) and _DATELINE_AFTER.match(text, a.end, hi):
         return None
-    best, distance = None, None
-    for s, e, kind in cues:
-        if s < a.end and a.start < e:
+    before = [w.strip(_PUNCTUATION) for w in text[max(lo, a.start - 150) : a.start].lower().split()]
+    after = [w.strip(_PUNCTUATION) for w in text[a.end : min(hi, a.end + 150)].lower().split()]
+    if a.start - 150 > lo and before:
+        before.pop(0)
+    for distance in range(max(len(before), len(after))):
+        for words, k in ((before, len(before) - 1 - distance), (after, distance)):
+            if 0 <= k < len(words):
+                found = _cue(words, k, lex)
+                if found is not None:
+                    return found
+    return None
+
+
+def _cue(words: list[str], k: int, lex: _Lexicon) -> str | None:
+    word = words[k]
+    for rest in lex.future.get(word, ()):
+        if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
+            return "future"
+    if word in lex.past:
+        return "past"
+    if word.endswith(lex.endings_tuple):
+        for ending, min_length, kind in lex.endings:
+            if word.endswith(ending) and len(word) >= min_length and word.isalpha():
+                return kind
+    return None
+
+
+def _guarded(text: str, lo: int, hi: int, a: _Atom, lex: _Lexicon) -> bool:
+    """True when a guard phrase (a duration, a vague horizon) starting at ``a`` or one or two words before it covers it."""
+    pos = a.start
+    for _ in range(2):
+        guard = lex.guard.match(text, pos, min(hi, a.end + 15), timeout=REGEX_TIMEOUT)
+        if guard is not None and a.end <= guard.end():
+            return True
+        if pos - 1 <= lo:
+            break
+        pos = max(text.rfind(" ", lo, pos - 1), lo - 1) + 1
+    return False
+
+
+def _atoms(text: str, lo: int, hi: int, anchors: list[tuple[int, bool, str]], lex: _Lexicon) -> list[_Atom]:
+    """The atoms of one sentence: at each anchor, the longest period that covers it, from its farthest start."""
+    atoms: list[_Atom] = []
+    last = lo
+    for anchor, dependent, kind in anchors:
+        if anchor < last:
             continue
-        d = a.start - e if e <= a.start else s - a.end
-        if distance is None or d < distance:
-            best, distance = kind, d
-    return best
-
-
-def _atoms(text: str, lo: int, hi: int, lex: _Lexicon) -> list[_Atom]:
-    atoms = []
-    guards: list[tuple[int, int]] | None = None
-    for m in lex.pattern.finditer(text, lo, hi, timeout=REGEX_TIMEOUT):
-        a = _atom(m, lex)
+        match = None
+        starts = _starts(text, last, anchor, lex)
+        if dependent and len(starts) == 1:
+            continue
+        for start in starts:
+            match = lex.patterns[kind].match(text, start, hi, timeout=REGEX_TIMEOUT)
+            if match is not None and match.end() > anchor:
+                break
+            match = None
+        if match is None:
+            continue
+        a = _atom(match, kind, lex)
         if a is None:
             continue
-        if guards is None:
-            guards = [g.span() for g in lex.guard.finditer(text, lo, hi, timeout=REGEX_TIMEOUT)]
-        if any(s <= a.core and a.end <= e for s, e in guards):
+        last = match.end()
+        if a.kind in ("rel", "unit") and " " in text[a.core : a.end] and _guarded(text, lo, hi, a, lex):
             continue
-        if lex.recurring_before.search(text, max(lo, a.start - 20), a.start, timeout=REGEX_TIMEOUT):
+        previous = text[max(lo, a.start - 20) : a.start].split()
+        if previous and previous[-1].lower() in lex.recurring:
             continue
-        if a.kind == "year" and _PLURAL_AFTER.match(text, a.end, hi) and not m.group("ys"):
+        if a.kind == "year" and not match.group("ys") and _PLURAL_AFTER.match(text, a.end, hi, timeout=REGEX_TIMEOUT):
             continue
         atoms.append(a)
     return atoms
@@ -589,40 +780,37 @@ def _merge(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
 def _fill_years(a: _Atom, b: _Atom) -> None:
     """Give the year of one end of an interval to the other end written without one."""
     yearless = ("date", "month", "season", "quarter")
+    ordered = a.kind in ("date", "month") and b.kind in ("date", "month")
     if a.kind in yearless and a.y is None and a.yo is None and (b.y is not None or b.yo is not None):
         a.y, a.yo = b.y, b.yo
-        a.explicit = b.explicit
-        if a.kind in ("date", "month") and b.kind in ("date", "month") and (a.m, a.d or 0) > (b.m, b.d or 99):
+        if ordered and (a.m, a.d or 0) > (b.m, b.d or 99):
             a.y = None if a.y is None else a.y - 1
             a.yo = None if a.yo is None else a.yo - 1
     elif b.kind in yearless and b.y is None and b.yo is None and (a.y is not None or a.yo is not None):
         b.y, b.yo = a.y, a.yo
-        if a.kind in ("date", "month") and b.kind in ("date", "month") and (a.m, a.d or 0) > (b.m, b.d or 99):
+        if ordered and (a.m, a.d or 0) > (b.m, b.d or 99):
             b.y = None if b.y is None else b.y + 1
             b.yo = None if b.yo is None else b.yo + 1
 
 
-def _sentence_periods(
-    text: str, lo: int, hi: int, published: _Date | None, previous: Period | None, tense: str | None = None,
+def _periods(
+    text: str,
+    lo: int,
+    hi: int,
+    anchors: list[tuple[int, bool, str]],
+    published: _Date | None,
+    previous: Period | None,
+    tense: str | None = None,
     notes: list[tuple[str, tuple[int, int]]] | None = None,
 ) -> list[Period]:
+    """The periods of the sentence ``text[lo:hi]``, given its anchors; ``previous`` is the last period before it."""
     lex = _lexicon()
-    atoms = [a for a in _atoms(text, lo, hi, lex)]
-    if not atoms:
-        return []
-    cues = None
+    atoms = _atoms(text, lo, hi, anchors, lex)
     out = []
     for a, b in _merge(text, atoms):
         for atom in (a, b):
-            if atom is None:
-                continue
-            if tense is not None:
-                atom.tense = tense
-            elif atom.kind in ("date", "month", "season", "quarter") and atom.y is None and atom.yo is None:
-                if cues is None:
-                    cues = [(c.start(), c.end(), "future" if c.group("f") else "past")
-                            for c in lex.tense.finditer(text, lo, hi, timeout=REGEX_TIMEOUT)]
-                atom.tense = _tense_at(text, lo, hi, atom, cues)
+            if atom is not None and atom.kind in ("date", "month", "season", "quarter") and atom.y is None and atom.yo is None:
+                atom.tense = tense if tense is not None else _tense(text, lo, hi, atom, lex)
         if b is None:
             if not a.context:
                 continue
@@ -633,10 +821,10 @@ def _sentence_periods(
             _fill_years(a, b)
             if b.tense is not None and a.y is None and a.yo is None:
                 a.tense = b.tense
-            role_a, role_b = a.role, b.role
+            roles = a.role, b.role
             a.role = b.role = None
             first, second = _resolve(a, published, previous), _resolve(b, published, previous)
-            a.role, b.role = role_a, role_b
+            a.role, b.role = roles
             if first is None or second is None:
                 continue
             if first[0] is None or second[1] is None:
@@ -645,16 +833,14 @@ def _sentence_periods(
                 continue
             else:
                 found = (first[0], second[1], "interval")
-            start = a.start if role_a != "between" or True else a.core
-            end = b.end
+            start, end = a.start, b.end
         if found is None:
             continue
-        stripped_end = end
-        while stripped_end > start and text[stripped_end - 1] in " ,":
-            stripped_end -= 1
-        period = Period(text[start:stripped_end], (start, stripped_end), found[0], found[1], found[2])
+        while end > start and text[end - 1] in " ,":
+            end -= 1
+        period = Period(text[start:end], (start, end), found[0], found[1], found[2])
         if found[2] == "unresolved" and notes is not None:
-            notes.append((f"period {period.text!r} left unresolved: no publication date or no earlier period to refer to", period.span))
+            notes.append((f"period {period.text!r} left unresolved: no publication date or earlier period to refer to", period.span))
         out.append(period)
         if period.start is not None and period.end is not None:
             previous = period
@@ -676,7 +862,8 @@ def find_periods_in(
     from the sentence; ``previous`` is the period "the same period" refers to.
     """
     end = len(text) if end is None else end
-    return _sentence_periods(text, start, end, published, previous, tense)
+    anchors = _anchors(text, start, end, _lexicon())
+    return _periods(text, start, end, anchors, published, previous, tense) if anchors else []
 
 
 def resolve_period(text: str, published: _Date | None = None, *, tense: str | None = None) -> Period | None:
@@ -687,11 +874,17 @@ def resolve_period(text: str, published: _Date | None = None, *, tense: str | No
 
 def find_periods(document: Document) -> list[Period]:
     """Every calendar expression in the document's sentences, in order; 'the same period' refers back."""
+    by_sentence: dict[int, list[tuple[int, bool, str]]] = {}
+    for anchor in _anchors(document.text, 0, len(document.text), _lexicon()):
+        index = document.sentence_index(anchor[0])
+        if index is not None:
+            by_sentence.setdefault(index, []).append(anchor)
     out: list[Period] = []
     previous: Period | None = None
     notes: list[tuple[str, tuple[int, int]]] = []
-    for sentence in document.sentences:
-        found = _sentence_periods(document.text, sentence.start, sentence.end, document.published, previous, None, notes)
+    for index, anchors in by_sentence.items():
+        sentence = document.sentences[index]
+        found = _periods(document.text, sentence.start, sentence.end, anchors, document.published, previous, None, notes)
         for period in found:
             if period.start is not None and period.end is not None:
                 previous = period
