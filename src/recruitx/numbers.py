@@ -13,6 +13,7 @@ caller's text.
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -20,7 +21,7 @@ import regex
 
 from .document import REGEX_TIMEOUT, load_data
 
-__all__ = ["NumberToken", "number_pattern", "parse_number", "read_number", "to_number"]
+__all__ = ["NumberToken", "candidates", "number_pattern", "parse_number", "read_number", "to_number"]
 
 _APOSTROPHES = "'’ʼ`"
 _GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -229,7 +230,7 @@ def _words_value(
     stop = start
     words: list[str] = []
     for m in table.token.finditer(text, start, end, timeout=REGEX_TIMEOUT):
-        w = _norm(regex.sub(r"\s+", " ", m.group()))
+        w = _norm(" ".join(m.group().split()))
         if w in table.whole:
             if seen:
                 break
@@ -260,6 +261,54 @@ def _words_value(
     if not seen:
         return None
     return total + current, stop, tuple(words)
+
+
+def _trie(words: Any) -> str:
+    """A regex that matches exactly ``words``, written as a trie so that matching never backtracks."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+@functools.cache
+def _candidate_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
+    # The standard library's engine runs this trie of literals about three times faster than `regex`,
+    # and a trie with no repetition cannot backtrack: time is linear in the text.
+    words: set[str] = set(extra)
+    for script in ("en", "cyr"):
+        t = _table(script)
+        words.update(t.words, t.multipliers, t.scales, t.whole)
+    forms = set()
+    for w in words:
+        w = w.lower().split(" ")[0]
+        forms.add(w)
+        if "'" in w:
+            forms.update(w.replace("'", a) for a in _APOSTROPHES[1:])
+    return re.compile(r"(?P<d>\b\d|[$€£₴₽¥])|\b(?P<w>" + _trie(forms) + r")\b")
+
+
+def candidates(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, bool]]:
+    """Where a number (or one of the ``extra`` words) may start: ``(offset, is_word)`` in text order.
+
+    A cheap first pass over the whole text: digits, currency signs and the
+    number words of every language; :func:`read_number` then reads each.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):
+        folded = text
+    return [(m.start(), m.lastgroup == "w") for m in _candidate_pattern(extra).finditer(folded)]
 
 
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:

@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from .document import REGEX_TIMEOUT, Document, load_data
-from .numbers import NumberToken, read_number, scan, to_number
+from .numbers import NumberToken, candidates, read_number, to_number
 from .plugins import hookimpl
 from .records import Quantity
 
@@ -76,6 +76,7 @@ class _Cues:
         self.few_of = {k.lower(): v for k, v in d["few_scales"].items()}
         whole = {k.lower(): v for k, v in d.get("whole_vague", {}).items()}
         self.vague_of.update(whole)
+        self.few_words = {w.lower() for w in d["few"]}
         self.vague = regex.compile(
             rf"""(?<![\p{{L}}\p{{M}}'’-])(?:
                    (?P<few>{_alt(d['few'])})[ \u00a0]+(?P<fs>{_alt(self.few_of)})
@@ -112,6 +113,19 @@ class _Cues:
         self.year_units = {w.lower() for w in d["year_units"]}
         self.age_qualifiers = {w.lower() for w in d.get("age_qualifiers", ())}
         self.max_unit_words = 5 if self.latin else 3
+        self.holder = regex.compile(
+            rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(d['unit_holders'])})[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?)?(?P<u>{_WORD})", _FLAGS
+        )
+        first = lambda phrases: {_key(p).split(" ")[0] for p in phrases if p[:1].isalpha()}  # noqa: E731
+        last = lambda phrases: {_key(p).split(" ")[-1] for p in phrases if p[-1:].isalpha() or p.endswith(".")}  # noqa: E731
+        self.qualifier_last = last(self.qualifier_of) | {w.rstrip(".") for w in last(self.qualifier_of)}
+        self.opener_last = last(self.openers)
+        self.join_words = {w for w in all_joins if w[:1].isalpha()}
+        self.percent_first = first(d["percent"])
+        self.times_first = first(d["times"])
+        self.age_first = first(w for w in d["age_units"] if " " in w)
+        self.post_first = first(self.post_of)
+        self.rate_first = first(d["rates"])
 
 
 @functools.cache
@@ -120,14 +134,13 @@ def _cues(script: str) -> _Cues:
 
 
 _NEXT_WORD = regex.compile(rf"[ \u00a0]+(?P<w>{_WORD}\.?)")
-_NEXT_RAW = regex.compile(r"[ \u00a0]*(?P<w>[^\s]+)")
+_WORD_AT = regex.compile(rf"{_WORD}\.?")
 _PREV_WORD = regex.compile(rf"(?r)(?P<w>[\p{{L}}\p{{M}}#№©][\p{{L}}\p{{M}}'’ʼ./-]*)[ \u00a0,]*\Z")
-_PREV_ANY = regex.compile(r"(?r)(?P<w>[^\s]+)[ \u00a0]*\Z")
 _TIME_OR_DATE = regex.compile(r"[:/]\d|\.\d{1,2}\.\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)", regex.IGNORECASE)
 _PHONE = regex.compile(r"\+?\(?\d{1,4}\)?(?:[ \u00a0.-]\(?\d{2,4}\)?){3,}")
 _COMPOUND = regex.compile(r"-(?P<c>\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
+_OF = regex.compile(r"[ \u00a0]+of(?=[ \u00a0])", regex.IGNORECASE)
 _OF_THE = regex.compile(r"[ \u00a0]+(?:of|з|із|из)[ \u00a0]+(?:the[ \u00a0]+)?", regex.IGNORECASE)
-_NUMBER_OF = regex.compile(rf"(?:number|numbers|total|majority)[ \u00a0]+of[ \u00a0]+(?P<u>{_WORD})", regex.IGNORECASE)
 
 
 class _Found:
@@ -155,57 +168,113 @@ def _num(value: Decimal | None) -> int | float | None:
 
 def find_quantities(document: Document) -> list[Quantity]:
     """Every quantity phrase in the document's sentences."""
+    text = document.text
+    sentences = document.sentences
+    if not sentences:
+        return []
     out: list[Quantity] = []
     previous_unit: str | None = None
-    text = document.text
-    for sentence in document.sentences:
-        found = _sentence(text, sentence.start, sentence.end, sentence.language)
-        for f in found:
-            if f.unit is None:
-                f.unit = previous_unit
-            if f.unit is not None:
-                previous_unit = f.unit
-            low, high, value = _num(f.low), _num(f.high), _num(f.value)
-            if low is not None and high is not None and low > high:
-                continue
-            out.append(Quantity(text[f.start : f.end], (f.start, f.end), value, low, high, f.qualifier, f.unit))
+    found: list[_Found] = []
+    index, consumed = 0, 0
+    for pos, is_word in candidates(text, _first_words()):
+        if pos < consumed:
+            continue
+        while index < len(sentences) and sentences[index].end <= pos:
+            if found:
+                previous_unit = _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
+            found = []
+            index += 1
+        if index >= len(sentences):
+            break
+        sentence = sentences[index]
+        if pos < sentence.start:
+            continue
+        f, stop = _at(text, pos, is_word, sentence.start, sentence.end, sentence.language)
+        consumed = max(consumed, stop)
+        if f is not None:
+            found.append(f)
+            consumed = max(consumed, f.end)
+    if index < len(sentences):
+        _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
     return out
 
 
 def find_in_text(text: str, language: str = "en") -> list[Quantity]:
-    """Quantities of a single stretch of text in ``language`` (no sentence splitting)."""
-    return [
-        Quantity(text[f.start : f.end], (f.start, f.end), _num(f.value), _num(f.low), _num(f.high), f.qualifier, f.unit)
-        for f in _sentence(text, 0, len(text), language)
-        if not (f.low is not None and f.high is not None and f.low > f.high)
-    ]
-
-
-def _sentence(text: str, start: int, end: int, language: str) -> list[_Found]:
-    cues = _cues(_script(language))
-    tokens = scan(text, start, end, language)
-    vague = list(cues.vague.finditer(text, start, end, timeout=REGEX_TIMEOUT))
-    if not tokens and not vague:
-        return []
-    items: list[tuple[int, int, Any]] = [(t.start, 1, t) for t in tokens] + [(m.start(), 0, m) for m in vague]
-    items.sort(key=lambda x: (x[0], x[1]))
+    """Quantities of a single stretch of text in ``language``, read as one sentence."""
+    out: list[Quantity] = []
     found: list[_Found] = []
-    consumed = start
-    for pos, kind, item in items:
+    consumed = 0
+    for pos, is_word in candidates(text, _first_words()):
         if pos < consumed:
             continue
-        if kind == 0:
-            f = _vague(text, item, start, end, cues)
-        else:
-            f = _number(text, item, start, end, language, cues)
-        if f is None:
-            if kind == 1:
-                consumed = max(consumed, item.end)
+        f, stop = _at(text, pos, is_word, 0, len(text), language)
+        consumed = max(consumed, stop)
+        if f is not None:
+            found.append(f)
+            consumed = max(consumed, f.end)
+    _emit(text, 0, found, out, None, _cues(_script(language)))
+    return out
+
+
+def _emit(
+    text: str, lo: int, found: list[_Found], out: list[Quantity], previous_unit: str | None, cues: _Cues
+) -> str | None:
+    """Turn one sentence's finds into records, lending units to figures that stand alone."""
+    _borrow_units(text, lo, found, cues)
+    for f in found:
+        if f.unit is None:
+            f.unit = previous_unit
+        if f.unit is not None:
+            previous_unit = f.unit
+        low, high = _num(f.low), _num(f.high)
+        if low is not None and high is not None and low > high:
             continue
-        found.append(f)
-        consumed = f.end
-    _borrow_units(text, start, found)
-    return found
+        out.append(Quantity(text[f.start : f.end], (f.start, f.end), _num(f.value), low, high, f.qualifier, f.unit))
+    return previous_unit
+
+
+@functools.cache
+def _first_words() -> tuple[str, ...]:
+    """First words of the vague magnitudes of every language, for the candidate pass."""
+    words = set()
+    for script in ("en", "cyr"):
+        cues = _cues(script)
+        for phrase in [*cues.vague_of, *cues.few_words]:
+            words.add(phrase.split(" ")[0])
+    return tuple(sorted(words))
+
+
+_DIGIT_RUN = regex.compile(r"\d+(?:[.,:/'’-]\d+)*")
+_ARTICLE = regex.compile(r"(?r)(?:half[ \u00a0]+an?|an?)[ \u00a0]+\Z", regex.IGNORECASE)
+
+
+def _at(text: str, pos: int, is_word: bool, lo: int, hi: int, language: str) -> tuple[_Found | None, int]:
+    """The quantity that starts with the candidate at ``pos``, if any, and how far the text was read."""
+    cues = _cues(_script(language))
+    if is_word:
+        m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        if m is not None:
+            return _vague(text, m, lo, hi, cues), m.end()
+        if not text[pos].isalpha():
+            return None, pos + 1
+        art = _ARTICLE.match(text, max(lo, pos - 8), pos, timeout=REGEX_TIMEOUT)
+        if art is not None and _boundary_before(text, art.start(), lo):
+            token = read_number(text, art.start(), hi, language)
+            if token is not None:
+                return _number(text, token, lo, hi, language, cues), token.end
+    if not is_word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
+        phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi)
+        if phone is not None and (text[phone.start()] in "+(" or phone.group().count("-") >= 2):
+            return None, phone.end()
+    token = read_number(text, pos, hi, language)
+    f = _number(text, token, lo, hi, language, cues) if token is not None else None
+    if f is not None:
+        return f, token.end
+    if not is_word:
+        # a rejected run of digits (21.03.2023, 11:43) is passed over whole
+        run = _DIGIT_RUN.match(text, pos, hi)
+        return None, max(run.end() if run is not None else pos + 1, token.end if token is not None else 0)
+    return None, token.end if token is not None else pos + 1
 
 
 def _prev_word(text: str, lo: int, pos: int) -> str:
@@ -213,183 +282,176 @@ def _prev_word(text: str, lo: int, pos: int) -> str:
     return m.group("w") if m else ""
 
 
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
 def _vague(text: str, m: Any, lo: int, hi: int, cues: _Cues) -> _Found | None:
+    """A vague magnitude ("dozens of languages", "кілька сотень", "several hundred"): low bound only."""
     if m.group("v") is not None:
-        low = cues.vague_of[regex.sub(r"\s+", " ", m.group("v").lower())]
-        if cues.latin and m.group("v")[0].isupper() and m.start() != lo and False:
-            return None
+        low = cues.vague_of[_key(m.group("v"))]
     else:
         low = cues.few_of[m.group("fs").lower()]
-    qstart = m.start()
-    qualifier = "vague"
-    end = m.end()
-    unit, uend = _unit(text, end, hi, cues, vague=True)
+    unit, end = _unit(text, m.end(), hi, cues, vague=True)
     if unit is None and not cues.latin and m.group("v") is not None:
-        # a bare plural scale word ("тисячі") is a quantity only when it counts something
-        return None
-    if unit is not None:
-        end = uend
-    return _Found(qstart, end, None, Decimal(low), None, qualifier, unit, False)
+        return None  # a bare plural scale word ("тисячі") counts nothing by itself
+    return _Found(m.start(), end, None, Decimal(low), None, "vague", unit, False)
 
 
 def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues) -> _Found | None:
-    after = text[t.end : t.end + 12]
-    # a letter glued to the digits: ordinal (70th), code (5G), decade (1990s)
-    if t.kind == "digits" and after[:1].isalpha():
-        return None
-    if t.kind == "digits" and _TIME_OR_DATE.match(after):
-        return None
-    if t.kind == "digits" and t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
-        return None
+    """The quantity phrase around the number ``t``, or ``None`` when the number is not a quantity."""
+    digits = t.kind == "digits"
+    nxt_char = text[t.end : t.end + 1]
+    if digits:
+        if nxt_char.isalpha():
+            return None  # ordinal (70th), code (5G), decade (1990s)
+        if (nxt_char in ":/." or nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h")) and _TIME_OR_DATE.match(text, t.end, hi):
+            return None
+        if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
+            return None
     prev = _prev_word(text, lo, t.start)
     prev_l = prev.lower()
-    # dates: a number next to a month name
-    if _is_month(prev, cues) and t.kind == "digits" and not t.scaled:
-        return None
     nxt = _NEXT_WORD.match(text, t.end, hi)
     nxt_w = nxt.group("w") if nxt else ""
-    if t.kind == "digits" and not t.scaled and t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_w.lower() == "of" and _is_month(_next_after(text, nxt.end(), hi), cues))):
-        return None
-    # phone numbers
-    if t.kind == "digits":
-        ph = _PHONE.match(text, t.start - 1 if t.start > lo and text[t.start - 1] in "+(" else t.start, hi)
-        if ph is not None and (text[ph.start()] in "+(" or ph.group().count("-") >= 2):
+    nxt_l = nxt_w.lower()
+    if digits and not t.scaled and t.currency is None:
+        if _is_month(prev, cues):
+            return None  # April 8, 27 июня 2025
+        if t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_l == "of" and _is_month(_word_at(text, nxt.end(), hi), cues))):
             return None
-    # codes: Article 5, No. 5, № 5, and list numbers at the start of a line
-    if t.kind == "digits" and not t.scaled and t.currency is None:
-        if prev_l in cues.code_words or prev_l.rstrip(".") in cues.code_words or text[max(lo, t.start - 1) : t.start] in "#№":
-            if text[max(lo, t.start - 1) : t.start] in "#№" or prev_l:
-                return None
-        if t.start == lo and after[:1] in (".", ")") and after[1:2] in (" ", "\u00a0"):
-            return None
-    # compound adjectives: 26-year-old, 100-word, one-year, 30-річний
-    comp = _COMPOUND.match(text, t.end, hi)
-    if comp is not None and not _starts_number(text, comp.start() + 1, hi, language):
-        word = comp.group("c")
-        if word[0].isupper():
-            return None
-        if not cues.latin and len(word) <= 3:
-            return None  # 70-й, 2-го, 90-х: ordinals and case endings
-        return _compound(text, t, comp, lo, hi, cues)
-    # years
+        if prev_l in cues.code_words or prev_l.rstrip(".") in cues.code_words or text[t.start - 1 : t.start] in ("#", "№"):
+            return None  # Article 5, No. 5, № 5
+        if t.start == lo and nxt_char in (".", ")") and text[t.end + 1 : t.end + 2] in (" ", "\u00a0"):
+            return None  # a list number
+    if nxt_char == "-":
+        comp = _COMPOUND.match(text, t.end, hi)
+        if comp is not None and not _starts_number(text, comp.start() + 1, hi, language):
+            word = comp.group("c")
+            if word[0].isupper() or (not cues.latin and len(word) <= 3):
+                return None  # 2-MK, 70-й, 2-го, 90-х
+            return _compound(t, comp, cues)
     if _is_year(t, text, prev_l, nxt_w, cues):
         return None
     if t.kind == "words" and _is_pronoun(t, text, prev_l, nxt_w, cues):
         return None
-    if t.kind == "words" and nxt_w.lower() in cues.year_units and t.words[-1] in ("one",):
-        pass
-    # qualifier or range opener before the number
-    qstart, qualifier = t.start, "exact"
-    opener = cues.opener.match(text, max(lo, t.start - 30), t.start, timeout=REGEX_TIMEOUT)
-    if opener is not None and not _boundary_before(text, opener.start(), lo):
-        opener = None
-    if opener is not None and _change_before(text, lo, opener.start(), cues):
-        opener = None
-    second: NumberToken | None = None
-    joined_end = t.end
-    j = cues.join.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
-    if j is not None:
-        allowed = cues.openers.get(regex.sub(r"\s+", " ", opener.group("o").lower()), []) if opener else cues.joins
-        word = j.group("j").lower()
-        if word in allowed or (word in "-–—" and opener is None):
-            if not (word in ("to", "до") and opener is None and _change_before(text, lo, t.start, cues)):
-                second = read_number(text, j.end(), hi, language)
-                if second is not None and second.kind != t.kind and t.kind == "digits" and not second.scaled:
-                    second = None
-    if second is not None and _COMPOUND.match(text, second.end, hi) is not None and text[second.end + 1 : second.end + 2].isupper():
-        second = None
-    if second is not None and second.kind == "digits" and text[second.end : second.end + 1].isalpha():
-        second = None
-    if second is not None:
-        low, high = t.value, second.value
-        scale = _scale_of(second)
-        if not t.scaled and scale and t.kind == "digits" and low * scale <= high:
-            low *= scale
-        if low >= high or (t.kind == "digits" and _looks_like_year(t) and _looks_like_year(second)):
-            second = None
-        else:
-            joined_end = second.end
-    if opener is not None and (second is not None or opener.group("o").lower() in cues.age_words):
-        qstart = opener.start()
-    qm = cues.qualifier.match(text, max(lo, qstart - 40), qstart, timeout=REGEX_TIMEOUT)
-    if qm is not None and not _boundary_before(text, qm.start(), lo):
-        qm = None
-    # a prefix qualifier word that is only a verb of change's "до" ("снижена до 400") stays out
-    if qm is not None and qm.group("q").lower() in ("до",) and _change_before(text, lo, qm.start(), cues):
-        qm = None
-    unit_start = joined_end
-    if second is None:
-        value = t.value
-        if qm is not None:
-            qualifier = cues.qualifier_of[regex.sub(r"\s+", " ", qm.group("q").lower())]
-        elif t.article and t.words and t.words[-1] in cues.approx_words | {"dozen"}:
-            qualifier = "approx"
-        if opener is not None and opener.group("o").lower() in cues.age_words:
-            pass
-        elif opener is not None and opener.group("o").lower() not in cues.openers:
-            pass
-    # percent, times, currency, unit
-    unit: str | None = None
-    end = joined_end
-    pm = cues.percent.match(text, end, hi, timeout=REGEX_TIMEOUT)
-    if t.currency:
-        unit = regex.sub(r"\s+", "", t.currency)
-    elif pm is not None:
-        unit = pm.group("u") if pm.group("u") == "%" else pm.group("u")
-        end = pm.end()
-    else:
-        tm = cues.times.match(text, end, hi, timeout=REGEX_TIMEOUT)
-        if tm is not None:
-            unit, end = tm.group("u"), tm.end()
-        else:
+
+    # a range opener ("between", "від") and the second end of a range
+    opener = None
+    if prev_l in cues.opener_last:
+        opener = cues.opener.match(text, max(lo, t.start - 30), t.start, timeout=REGEX_TIMEOUT)
+        if opener is not None and (not _boundary_before(text, opener.start(), lo) or _change_before(text, lo, opener.start(), cues)):
+            opener = None
+    open_key = _key(opener.group("o")) if opener is not None else ""
+    second = None
+    if nxt_char in "-–—" or nxt_l in cues.join_words or (nxt_char == " " and text[t.end + 1 : t.end + 2] in "-–—"):
+        second = _second(text, t, lo, hi, language, cues, opener, open_key)
+    qstart = opener.start() if opener is not None and (second is not None or open_key in cues.age_words) else t.start
+    qm = None
+    before = _prev_word(text, lo, qstart).lower() if qstart != t.start else prev_l
+    if before in cues.qualifier_last or text[qstart - 1 : qstart] in ("~", "≈") or text[qstart - 2 : qstart - 1] in ("~", "≈"):
+        qm = cues.qualifier.match(text, max(lo, qstart - 40), qstart, timeout=REGEX_TIMEOUT)
+        if qm is not None and not _boundary_before(text, qm.start(), lo):
+            qm = None
+        # "до" after a verb of change ("снижена до 400 тыс.") means "to": exact, outside the span
+        if qm is not None and _key(qm.group("q")) == "до" and _change_before(text, lo, qm.start(), cues):
+            qm = None
+    qualifier = "exact"
+    if qm is not None:
+        qualifier = cues.qualifier_of[_key(qm.group("q"))]
+    elif t.article and t.words and "a " + t.words[-1] in cues.approx_words:
+        qualifier = "approx"  # "a dozen"
+
+    # the unit: percent, times, currency, age, or the counted noun phrase
+    end = second.end if second is not None else t.end
+    unit: str | None = "".join(t.currency.split()) if t.currency else None
+    if unit is None:
+        after_char = text[end : end + 1]
+        after_l = _word_at(text, end + 1, hi).lower() if after_char in (" ", "\u00a0") else ""
+        if after_char == "%" or after_l in cues.percent_first or (after_char == " " and text[end + 1 : end + 2] == "%"):
+            pm = cues.percent.match(text, end, hi, timeout=REGEX_TIMEOUT)
+            if pm is not None:
+                unit, end = pm.group("u"), pm.end()
+        if unit is None and after_l in cues.times_first:
+            tm = cues.times.match(text, end, hi, timeout=REGEX_TIMEOUT)
+            if tm is not None:
+                unit, end = tm.group("u"), tm.end()
+        if unit is None and after_l in cues.age_first:
             am = cues.age_after.match(text, end, hi, timeout=REGEX_TIMEOUT)
             if am is not None:
                 unit, end = cues.age_unit, am.end()
-            else:
-                post = cues.post.match(text, end, hi, timeout=REGEX_TIMEOUT)
-                if post is not None and second is None and qm is None:
-                    qualifier = cues.post_of[regex.sub(r"\s+", " ", post.group("p").lower())]
-                    end = post.end()
-                unit, uend = _unit(text, end, hi, cues, vague=False)
-                if unit is not None:
-                    end = uend
-                    post = cues.post.match(text, end, hi, timeout=REGEX_TIMEOUT)
-                    if post is not None and second is None and qm is None and qualifier == "exact":
-                        qualifier = cues.post_of[regex.sub(r"\s+", " ", post.group("p").lower())]
-                        end = post.end()
+        if unit is None:
+            if second is None and qm is None and (after_char == "+" or after_l in cues.post_first):
+                end, qualifier = _post(text, end, hi, cues, qualifier)
+            unit, end = _unit(text, end, hi, cues, vague=False)
+            if unit is not None and second is None and qm is None and qualifier == "exact":
+                after_l = _word_at(text, end + 1, hi).lower() if text[end : end + 1] == " " else ""
+                if text[end : end + 1] == "+" or after_l in cues.post_first:
+                    end, qualifier = _post(text, end, hi, cues, qualifier)
     if t.kind == "words" and t.words and t.words[-1] in cues.one_words and unit is None and not t.article:
-        return None
-    # "over ten months": over, under, до with a duration mean during/within, not a bound
-    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and qm.group("q").lower() in ("over", "during"):
+        return None  # "one" with nothing it counts is a pronoun
+    # "over ten months": a duration after "over" says when, not how many
+    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and _key(qm.group("q")) in ("over", "during"):
         qm, qualifier = None, "exact"
-    if opener is not None and second is None and opener.group("o").lower() in cues.age_words:
-        qstart = opener.start()
-        unit = unit or "years"
     if qm is not None:
         qstart = qm.start()
+    if open_key in cues.age_words or (qm is not None and _key(qm.group("q")) in cues.age_qualifiers):
+        unit = unit or "years"
     if second is not None:
         low = t.value
         scale = _scale_of(second)
-        if not t.scaled and scale and t.kind == "digits" and low * scale <= second.value:
+        if not t.scaled and scale and digits and low * scale <= second.value:
             low *= scale
-        if opener is not None and opener.group("o").lower() in cues.age_words:
-            unit = unit or "years"
         return _Found(qstart, end, None, low, second.value, "range", unit, False)
-    if qm is not None and qm.group("q").lower() in cues.age_qualifiers:
-        unit = unit or "years"
-    low_b, high_b = _bounds(qualifier, value)
-    bare = unit is None and t.kind == "digits" and qm is None
-    if unit is None and t.kind == "digits":
-        of = _OF_THE.match(text, end, hi)
-        if of is not None:
-            nxt_q = read_number(text, of.end(), hi, language)
-            if nxt_q is not None:
-                u, _ = _unit(text, nxt_q.end, hi, cues, vague=False)
-                unit = u
-    return _Found(qstart, end, value, low_b, high_b, qualifier, unit, bare)
+    low_b, high_b = _bounds(qualifier, t.value)
+    if unit is None and digits and nxt_l == "of":
+        of = _OF_THE.match(text, t.end, hi)
+        following = read_number(text, of.end(), hi, language) if of is not None else None
+        if following is not None:
+            unit = _unit(text, following.end, hi, cues, vague=False)[0]  # "58 of the 60 ads"
+    return _Found(qstart, end, t.value, low_b, high_b, qualifier, unit, unit is None and digits and qm is None)
 
 
-def _compound(text: str, t: NumberToken, comp: Any, lo: int, hi: int, cues: _Cues) -> _Found | None:
+def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues, opener: Any, open_key: str) -> NumberToken | None:
+    """The upper end of a range starting with ``t`` ("3-4", "40 to 55 thousand", "від 200 до 300"), or ``None``."""
+    j = cues.join.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
+    if j is None:
+        return None
+    word = j.group("j").lower()
+    allowed = cues.openers.get(open_key, []) if opener is not None else cues.joins
+    if word not in allowed and not (word in "-–—" and opener is None):
+        return None
+    if word in ("to", "до") and opener is None and _change_before(text, lo, t.start, cues):
+        return None
+    second = read_number(text, j.end(), hi, language)
+    if second is None or (second.kind != t.kind and t.kind == "digits" and not second.scaled):
+        return None
+    if text[second.end : second.end + 1].isalpha() and second.kind == "digits":
+        return None
+    if text[second.end : second.end + 1] == "-" and text[second.end + 1 : second.end + 2].isupper():
+        return None
+    low = t.value
+    scale = _scale_of(second)
+    if not t.scaled and scale and t.kind == "digits" and low * scale <= second.value:
+        low *= scale
+    if low >= second.value or (_looks_like_year(t) and _looks_like_year(second)):
+        return None
+    return second
+
+
+def _post(text: str, end: int, hi: int, cues: _Cues, qualifier: str) -> tuple[int, str]:
+    post = cues.post.match(text, end, hi, timeout=REGEX_TIMEOUT)
+    if post is None:
+        return end, qualifier
+    return post.end(), cues.post_of[_key(post.group("p"))]
+
+
+def _word_at(text: str, pos: int, hi: int) -> str:
+    m = _WORD_AT.match(text, pos, hi)
+    return m.group() if m else ""
+
+
+def _compound(t: NumberToken, comp: Any, cues: _Cues) -> _Found:
+    """A number glued to a word: "26-year-old" (an age), "100-word", "one-year", "30-річний"."""
     word = comp.group("c")
     lower = word.lower()
     value = t.value
@@ -401,13 +463,6 @@ def _compound(text: str, t: NumberToken, comp: Any, lo: int, hi: int, cues: _Cue
         if len(parts) > 1 and parts[0] in ("year", "years") and parts[1] == "old":
             unit = cues.age_unit
     return _Found(t.start, comp.end(), value, value, value, "exact", unit, False)
-
-
-def _next_after(text: str, pos: int, hi: int) -> str:
-    m = _NEXT_WORD.match(text, pos - 1 if pos > 0 and text[pos - 1] == " " else pos, hi)
-    if m is None:
-        m = regex.match(rf"(?P<w>{_WORD}\.?)", text[pos:hi])
-    return m.group("w") if m else ""
 
 
 def _starts_number(text: str, pos: int, hi: int, language: str) -> bool:
@@ -472,22 +527,23 @@ def _scale_of(t: NumberToken) -> Decimal | None:
 
 
 def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str | None, int]:
-    """The counted noun phrase or unit right after ``pos`` and where it ends, or ``(None, pos)``."""
+    """The counted noun phrase or unit right after ``pos`` and where it ends, or ``(None, pos)``.
+
+    Words are taken while they can belong to a noun phrase: function words,
+    verbs (by ending), months and digits end it; a rate ("per day",
+    "щомісяця") is kept and closes it; "from <Place>" is kept after a noun.
+    After a closing quote the unit is read but the span stays before it.
+    """
     words: list[str] = []
-    end = pos
-    cur = pos
-    if vague or cues.latin:
-        of = regex.match(r"[ \u00a0]+of(?=[ \u00a0])", text[cur:hi], regex.IGNORECASE)
-        if of is not None and vague:
-            cur += of.end()
-        elif of is not None:
+    end = cur = pos
+    of = _OF.match(text, cur, hi)
+    if of is not None:
+        if not vague:
             return None, pos
-    quote = text[cur : cur + 1]
-    if quote in "\"”»’":
+        cur = of.end()
+    quote = text[cur : cur + 1] in ("\"", "”", "»", "’")
+    if quote:
         cur += 1
-    rate = cues.rate.match(text, cur, hi, timeout=REGEX_TIMEOUT)
-    if rate is not None:
-        return rate.group("r"), rate.end()
     linked = False
     while len(words) < cues.max_unit_words:
         m = _NEXT_WORD.match(text, cur, hi)
@@ -497,59 +553,50 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         if w.endswith(".") and len(w) > 1:
             w = w[:-1]
         lower = w.lower()
+        if lower in cues.rate_first:
+            rate = cues.rate.match(text, cur, hi, timeout=REGEX_TIMEOUT)
+            if rate is not None:
+                words.append(rate.group("r"))
+                end = rate.end()
+                break
         if lower in cues.place_links and words and not linked:
             nm = _NEXT_WORD.match(text, m.end(), hi)
-            if nm is not None and nm.group("w")[0].isupper() and nm.group("w").lower() not in cues.stop:
-                words += [text[m.start("w") : m.end("w")].rstrip("."), nm.group("w").rstrip(".,")]
-                cur = end = nm.end("w") - (1 if nm.group("w").endswith(".") else 0)
-                linked = True
-                continue
-            break
+            if nm is None or not nm.group("w")[0].isupper() or nm.group("w").lower() in cues.stop:
+                break
+            place = nm.group("w").rstrip(".")
+            words += [w, place]
+            cur = end = nm.start("w") + len(place)
+            linked = True
+            continue
         if linked and not w[0].isupper():
             break
         if not words and lower in cues.lead:
-            words.append(w)
-            cur = end = m.start("w") + len(w)
-            continue
-        if lower in cues.stop or _is_month(w, cues):
+            pass  # "157 killed soldiers", "получивших гражданство"
+        elif lower in cues.stop or _is_month(w, cues) or w[0].isdigit():
             break
-        if cues.latin:
-            if w[0].isdigit():
+        elif cues.latin:
+            if "-" not in lower and (
+                (lower.endswith("ing") and lower not in cues.keep_ing) or lower.endswith("ly") or lower.endswith("ed")
+            ):
                 break
-            if lower.endswith("ing") and lower not in cues.keep_ing and "-" not in lower:
-                break
-            if lower.endswith("ly") and "-" not in lower:
-                break
-            if lower.endswith("ed") and "-" not in lower and not (not words and lower in cues.lead):
-                break
-        else:
-            if w[0].isupper() and not linked:
-                break
-            if lower not in cues.lead and len(lower) >= 5 and lower.endswith(cues.verb_endings):
-                break
+        elif (w[0].isupper() and not linked) or (len(lower) >= 5 and lower.endswith(cues.verb_endings) and lower not in cues.lead):
+            break
         words.append(w)
         cur = end = m.start("w") + len(w)
-        rate = cues.rate.match(text, cur, hi, timeout=REGEX_TIMEOUT)
-        if rate is not None:
-            words.append(rate.group("r"))
-            cur = end = rate.end()
-            break
     if not words:
         return None, pos
-    if quote in "\"”»’" and words:
-        return " ".join(words), pos
-    return " ".join(words), end
+    return " ".join(words), pos if quote else end
 
 
-def _borrow_units(text: str, lo: int, found: list[_Found]) -> None:
+def _borrow_units(text: str, lo: int, found: list[_Found], cues: _Cues) -> None:
     """Give a figure standing alone the noun it counts: "number of volunteers … (771)", "of the 126 Indians …, 96"."""
     for i, f in enumerate(found):
         if f.unit is not None:
             continue
         m = None
-        for m in _NUMBER_OF.finditer(text, lo, f.start):
+        for m in cues.holder.finditer(text, lo, f.start, timeout=REGEX_TIMEOUT):
             pass
-        if m is not None:
+        if m is not None and m.group("u").lower() not in cues.stop:
             f.unit = m.group("u")
             continue
         for g in reversed(found[:i]):
