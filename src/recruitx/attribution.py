@@ -41,6 +41,14 @@ _FINITE = frozenset("has have had is are was were will would can could should ma
 _PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", "person"))
 _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
 _ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.V1)
+_PREPOSITION = regex.compile(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s")
+_HEAD_CUT = regex.compile(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,")
+_THAT = regex.compile(r"\s*(?:that|що|что)\b")
+_BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
+_LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
+_PARTICIPLE = regex.compile(r"\s+(?:by|on|in|at|during|as)\b")
+_DASH = regex.compile(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z")
+_PUNCTUATION = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’'—–-…"
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
 _QUOTES = regex.compile(r"[“”«»„\"]")
 _OPENERS = "“«„"
@@ -48,8 +56,27 @@ _CLOSERS = "”»"
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    unique = sorted({p.casefold() for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in unique)
+    """A pattern matching any of ``phrases`` (any run of spaces between words), as a trie so that
+    each position of the text costs one character test rather than one per phrase."""
+    trie: dict[str, Any] = {}
+    for phrase in {" ".join(p.casefold().split()) for p in phrases if p.strip()}:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        atom = r"\s+" if ch == " " else regex.escape(ch)
+        branches.append(atom + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
 
 
 class _Lexicon:
@@ -68,25 +95,25 @@ class _Lexicon:
         self.outlet_verbs = frozenset(data["outlet_verbs"])
         self.heads: dict[str, tuple[str, str, bool]] = {k.casefold(): tuple(v) for k, v in data["heads"].items()}
         end = "" if self.stems else _E
-        self.head_pattern = regex.compile(_B + "(?:" + _alternation(self.heads) + ")" + end, regex.IGNORECASE | regex.V1)
+        self.head_pattern = regex.compile(_B + "(?:" + _alternation(self.heads) + ")" + end, regex.IGNORECASE)
         self.between = regex.compile(
             r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
-            regex.IGNORECASE | regex.V1,
+            regex.IGNORECASE,
         )
         clause = _alternation(data["clause"])
         self.boundary = regex.compile(
-            r"[,.!?…][”»\"]|[”»\"],|[;:!?()\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE | regex.V1
+            r"[,.!?…][”»\"]|[”»\"],|[;:!?()\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE
         )
         stops = _alternation(data["forward_stop"])
         self.forward_stop = regex.compile(
-            r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE | regex.V1
+            r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE
         )
         self.need_that = frozenset(data["verbs_need_that"])
         self.relative = frozenset(data["relative"])
         conj = _alternation(data["and"])
-        self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE | regex.V1)
-        self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE | regex.V1)
-        self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE | regex.V1)
+        self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE)
+        self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE)
+        self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE)
         self.data = data
 
 
@@ -95,9 +122,29 @@ def _lexicon(language: str) -> _Lexicon:
     return _Lexicon(language if language in LANGUAGES else "en")
 
 
-@functools.cache
-def _cue_pattern() -> Any:
-    """One pattern for the cues of all three languages, a named group per family."""
+_SEPARATORS = str.maketrans({ch: " " for ch in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘—–…\u00a0"})
+
+
+class _Cue:
+    """A cue found in the text: its family and offsets (shaped like a match object)."""
+
+    __slots__ = ("lastgroup", "_start", "_end", "_text")
+
+    def __init__(self, family: str, start: int, end: int, text: str) -> None:
+        self.lastgroup = family
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
+def _cue_phrases() -> dict[str, list[str]]:
     words: dict[str, list[str]] = {f: [] for f in _FAMILIES}
     for language in LANGUAGES:
         data = load_data(f"attribution/{language}.json")
@@ -109,20 +156,86 @@ def _cue_pattern() -> Any:
         words["agent"] += data["agent"]
         words["verb"] += data["verbs"]
         words["brk"] += data["breaks"]
-    groups = []
+    return words
+
+
+@functools.cache
+def _cue_words() -> dict[str, tuple[tuple[str, ...], frozenset[str] | None]]:
+    """First word of every cue -> the families it may open (in order of precedence) and the words that
+    may follow it (``None``: the word alone can be a cue, or a gap may follow). The family patterns
+    are tried only where these agree."""
+    families: dict[str, list[str]] = {}
+    follow: dict[str, set[str] | None] = {}
+    for family, phrases in _cue_phrases().items():
+        for phrase in phrases:
+            words = phrase.casefold().translate(_SEPARATORS).split()
+            if not words:
+                continue
+            first = words[0]
+            if family not in families.setdefault(first, []):
+                families[first].append(family)
+            if len(words) == 1 or family == "agent":
+                follow[first] = None
+            elif first not in follow or follow[first] is not None:
+                follow.setdefault(first, set()).add(words[1])  # type: ignore[union-attr]
+    return {w: (tuple(families[w]), None if f is None else frozenset(f)) for w, f in follow.items()}
+
+
+@functools.cache
+def _family_patterns(ignorecase: bool) -> dict[str, Any]:
+    """One anchored pattern per cue family, for all three languages (lowercase text unless ``ignorecase``)."""
+    flags = regex.IGNORECASE if ignorecase else regex.V0
+    out = {}
+    words = _cue_phrases()
     for family in _FAMILIES:
         body = _alternation(words[family])
         if not body:
             continue
-        if family == "label":
-            groups.append(rf"(?P<label>(?:{body}))")
-        elif family == "agent":
+        if family == "agent":
             gapped = _alternation(w.removesuffix(" by") for w in words["agent"] if w.endswith(" by"))
-            gap = r"(?:\s+[^\s,.;:]+){0,3}?\s+by"
-            groups.append(rf"(?P<agent>{_B}(?:(?:{gapped}){gap}|{body}){_E})")
-        else:
-            groups.append(rf"(?P<{family}>{_B}(?:{body}){_E})")
-    return regex.compile("|".join(groups), regex.IGNORECASE | regex.V1)
+            body = rf"(?:{gapped})(?:\s+[^\s,.;:]+){{0,3}}?\s+by|{body}"
+        out[family] = regex.compile(rf"(?:{body})" + ("" if family == "label" else _E), flags)
+    return out
+
+
+def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
+    """Cues per sentence index. Candidate words come from a C-speed split and a set test; only there
+    are the patterns of the families those words open tried, anchored."""
+    text = document.text
+    low = text.lower()
+    same = len(low) == len(text)  # a few characters change length when lowered
+    if not same:
+        low = text
+    patterns, firsts = _family_patterns(not same), _cue_words()
+    tokens = low.split() if same else text.casefold().split()
+    strip = _PUNCTUATION
+    hits = [i for i, t in enumerate(tokens) if t.strip(strip) in firsts]
+    found: list[_Cue] = []
+    pos, n, raw_tokens = 0, len(low), low.split()
+    for i in hits:
+        word = tokens[i].strip(strip)
+        families, nxt = firsts[word]
+        if nxt is not None and not (i + 1 < len(tokens) and tokens[i + 1].strip(strip) in nxt):
+            continue
+        raw = raw_tokens[i]
+        at = low.find(raw, pos)
+        while at >= 0 and (at > 0 and not low[at - 1].isspace() or at + len(raw) < n and not low[at + len(raw)].isspace()):
+            at = low.find(raw, at + 1)
+        if at < 0:
+            continue
+        pos = at + len(raw)
+        begin = at + len(raw) - len(raw.lstrip(strip))
+        for family in families:
+            m = patterns[family].match(low, begin, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                found.append(_Cue(family, m.start(), m.end(), text))
+                break
+    out: dict[int, list[_Cue]] = {}
+    for cue in found:
+        index = document.sentence_index(cue.start())
+        if index is not None and cue.end() <= document.sentences[index].end:
+            out.setdefault(index, []).append(cue)
+    return out
 
 
 class _Party:
@@ -162,7 +275,7 @@ def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
             for alias in entry["aliases"]:
                 name_of.setdefault(alias.casefold(), (name, entry["kind"]))
         body = "|".join(regex.escape(a) for a in sorted(name_of, key=len, reverse=True))
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE | regex.V1)
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
         cached = tables.cache["attribution.aliases"] = (pattern, name_of)
     return cached
 
@@ -176,20 +289,22 @@ class _Reader:
         self.alias_pattern, self.alias_name = _aliases(document.tables)
         self.parties: list[_Party] = []
         self.by_name: dict[str, _Party] = {}
+        self.alias_cache: dict[tuple[int, int], Any] = {}
 
     # -- noun phrases ------------------------------------------------------------------
 
     def backward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         """The subject ending at ``end`` (before a reporting verb), within ``[start, end)``."""
         text = self.text
-        m = lex.between.search(text, start, end, timeout=REGEX_TIMEOUT)
+        start = max(start, end - 240)
+        m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
         if m is not None:
             end = m.start()
         if not lex.stems:  # "had personally assured": adverbs in -ly
-            m = _ADVERBS.search(text, start, end, timeout=REGEX_TIMEOUT)
+            m = _ADVERBS.search(text, max(start, end - 40), end, timeout=REGEX_TIMEOUT)
             if m is not None:
                 end = m.start()
-                m = lex.between.search(text, start, end, timeout=REGEX_TIMEOUT)
+                m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
                 if m is not None:
                     end = m.start()
         if end <= start:
@@ -225,7 +340,7 @@ class _Reader:
             return span
         if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span)):
             return None  # "Facebook had pulled 58 ads pointed out …": a clause, not a naming
-        if regex.match(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s", self.text[span[0] : span[1]]):
+        if _PREPOSITION.match(self.text, span[0], span[1]):
             return None
         return span
 
@@ -280,8 +395,8 @@ class _Reader:
     def _heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
         text = self.text
         if not lex.stems:
-            cut = regex.search(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,", text[start:end])
-            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, start + cut.start() if cut else end)]
+            cut = _HEAD_CUT.search(text, start, end)
+            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end)]
             if not found:
                 found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
             found.reverse()
@@ -289,7 +404,7 @@ class _Reader:
             found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
         out = []
         for word in found:
-            key = regex.sub(r"\s+", " ", word)
+            key = " ".join(word.split())
             if key in lex.heads:
                 out.append(lex.heads[key])
             else:  # a stem matched the start of a longer word
@@ -299,9 +414,16 @@ class _Reader:
                         break
         return out
 
+    def _alias_in(self, start: int, end: int) -> Any:
+        """The first alias-table match in ``[start, end)`` (cached: the same naming is asked about twice)."""
+        key = (start, end)
+        if key not in self.alias_cache:
+            self.alias_cache[key] = self.alias_pattern.search(self.text, start, end, timeout=REGEX_TIMEOUT)
+        return self.alias_cache[key]
+
     def _party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
         text = self.text
-        if self.alias_pattern.search(text, start, end, timeout=REGEX_TIMEOUT):
+        if self._alias_in(start, end):
             return True
         words = _WORD.findall(text, start, end)
         low = [w.casefold() for w in words]
@@ -441,7 +563,7 @@ class _Reader:
 
     # -- cues ------------------------------------------------------------------------------
 
-    def events(self, index: int) -> tuple[list[_Event], dict[str, bool]]:
+    def events(self, index: int, matches: Sequence[Any] = ()) -> tuple[list[_Event], dict[str, bool]]:
         """The attribution events of one sentence, with their content spans, and its flags."""
         sentence = self.doc.sentences[index]
         lex = _lexicon(sentence.language)
@@ -449,7 +571,7 @@ class _Reader:
         flags = {"cont": False, "brk": False, "label": False}
         out: list[_Event] = []
         consumed = s0
-        for m in _cue_pattern().finditer(text, s0, s1, timeout=REGEX_TIMEOUT):
+        for m in matches:
             if m.start() < consumed:
                 continue
             family = m.lastgroup
@@ -505,7 +627,7 @@ class _Reader:
             return [_Event(family, source, cue, subject, family == "label")]
         if family == "agent":
             event = _Event(family, source, cue, subject, False)
-            if regex.match(r"\s*(?:that|що|что)\b", text[subject[1] : s1]):
+            if _THAT.match(text, subject[1], s1):
                 event.lead = True
             else:
                 event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
@@ -520,13 +642,13 @@ class _Reader:
 
     def _verb_events(self, lex: _Lexicon, m: Any, s0: int, s1: int) -> list[_Event]:
         text = self.text
-        word = m.group()
+        word = text[m.start() : m.end()]
         if word[:1].isupper() and m.start() > s0:
             return []  # "Federal State Statistics Service": a name, not a verb
         previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start())
         if previous is not None and previous.group(1).casefold() in _AUXILIARIES:
             return []
-        if word.casefold() in lex.need_that and not regex.match(r"\s*(?:that|що|что)\b", text[m.end() : s1]):
+        if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1):
             return []
         subject = self.backward_np(lex, s0, m.start())
         inverted = False
@@ -539,7 +661,7 @@ class _Reader:
                 subject = None
         if subject is None or not self._party_like(lex, *subject):
             return []
-        if not inverted and self._passive(m, subject):
+        if not inverted and self._passive(m, subject, s1):
             return []
         source = self.resolve(lex, subject)
         if source is None:
@@ -568,7 +690,7 @@ class _Reader:
 
     def _named(self, lex: _Lexicon, start: int, end: int) -> bool:
         """True when the naming holds a known alias or a capitalised name."""
-        if self.alias_pattern.search(self.text, start, end, timeout=REGEX_TIMEOUT):
+        if self._alias_in(start, end):
             return True
         return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end))
 
@@ -597,14 +719,14 @@ class _Reader:
         text = self.text
         if lex.stems:
             return span
-        m = regex.search(r"\s(?:by|from|of)\s+(?:the\s+)?", text[span[0] : span[1]])
-        cut = span[0] + m.start() if m is not None else span[1]
+        m = _BY.search(text, span[0], span[1])
+        cut = m.start() if m is not None else span[1]
         heads = self._heads(lex, span[0], cut)
         if not heads or heads[0][1] != "document" or self.alias_pattern.search(text, span[0], cut):
             return span
         if m is not None:
-            return self._trim(lex, span[0] + m.end(), span[1]) or span
-        by = regex.compile(r"[^.;:]{0,60}?\sby\s").match(text, span[1], s1)
+            return self._trim(lex, m.end(), span[1]) or span
+        by = _LATER_BY.match(text, span[1], s1)
         if by is not None:
             return self.forward_np(lex, by.end(), s1) or span
         return span
@@ -614,7 +736,7 @@ class _Reader:
         words = [w for w in words if w not in lex.determiners]
         return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self.alias_pattern.search(self.text, span[0], span[1])
 
-    def _passive(self, m: Any, subject: tuple[int, int]) -> bool:
+    def _passive(self, m: Any, subject: tuple[int, int], s1: int) -> bool:
         """"was reported", "a report", "figures recorded on…": a participle or a noun, not a reporting verb."""
         text = self.text
         before = text[subject[1] : m.start()].casefold().split()
@@ -625,7 +747,7 @@ class _Reader:
             return False
         if self.alias_pattern.search(text, *subject, timeout=REGEX_TIMEOUT):
             return False
-        return bool(regex.match(r"\s+(?:by|on|in|at|during|as)\b", text[m.end() : m.end() + 8]))
+        return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10)))
 
     def _leads(self, pos: int, s1: int) -> bool:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
@@ -638,10 +760,14 @@ class _Reader:
 
     def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
         """A headline or paragraph closed by "– British intelligence"."""
-        m = regex.search(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z", self.text[s0:s1])
+        text = self.text
+        dash = max(text.rfind(" – ", s0, s1), text.rfind(" — ", s0, s1), text.rfind(" - ", s0, s1))
+        if dash < 0 or s1 - dash > 70:
+            return None
+        m = _DASH.match(text, dash, s1)
         if m is None:
             return None
-        span = (s0 + m.start(1), s0 + m.end(1))
+        span = (m.start(1), m.end(1))
         if not self.alias_pattern.fullmatch(self.text, *span, timeout=REGEX_TIMEOUT):
             return None
         source = self.resolve(lex, span)
@@ -715,6 +841,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
     if not sentences:
         return claims
     reader = _Reader(document)
+    cues = _cue_matches(document)
     n = len(sentences)
     events: list[list[_Event]] = []
     flags: list[dict[str, bool]] = []
@@ -723,7 +850,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
             events.append([])
             flags.append(_NO_FLAGS)
             continue
-        e, f = reader.events(i)
+        e, f = reader.events(i, cues.get(i, ()))
         events.append(e)
         flags.append(f)
 
