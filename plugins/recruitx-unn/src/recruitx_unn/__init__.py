@@ -43,6 +43,8 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
 
 def relay_mention(text: str) -> tuple[int, int] | None:
     """The span of "UNN" where the text names UNN as relaying the report, or ``None``."""
+    if "UNN" not in text and "УНН" not in text:  # cheap test first: most texts never name UNN
+        return None
     relay = _patterns()[0]
     m = relay.search(text, timeout=REGEX_TIMEOUT)
     return m.span("m") if m is not None else None
@@ -52,7 +54,8 @@ def relay_mention(text: str) -> tuple[int, int] | None:
 def recruitx_detect_outlet(document: Document) -> str | None:
     """UNN, when the text names UNN as its relay or carries its address."""
     _, domain, _, _ = _patterns()
-    if relay_mention(document.text) is not None or domain.search(document.text, timeout=REGEX_TIMEOUT):
+    text = document.text
+    if relay_mention(text) is not None or ("unn." in text and domain.search(text, timeout=REGEX_TIMEOUT)):
         return data()["name"]
     return None
 
