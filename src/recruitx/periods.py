@@ -158,6 +158,12 @@ class _Lexicon:
             self.endings += [(e, tense["min_length"], "future") for e in tense["future_endings"]]
             guards += table["guards"]
         self.unit_words = unit_words
+        by_month: dict[int, list[str]] = {}
+        for form, number in self.month.items():
+            by_month.setdefault(number, []).append(form.rstrip("."))
+        self.month_abbreviations = frozenset(
+            form for forms in by_month.values() for form in forms if len(form) <= 4 and any(o != form and o.startswith(form) for o in forms)
+        )
 
         month = _alternation(self.month)
         weekday = _alternation(self.weekday)
@@ -446,7 +452,8 @@ def _occurrence(a: _Atom, y: int) -> tuple[_Date, _Date] | None:
 
 def _pick(a: _Atom, published: _Date, tense: str | None) -> tuple[_Date, _Date] | None:
     """The occurrence of a year-less atom chosen by tense: past, future or nearest to ``published``."""
-    options = [r for r in (_occurrence(a, published.year + k) for k in (-2, -1, 0, 1)) if r is not None]
+    years = (-4, -3, -2, -1, 0, 1, 2, 3, 4) if (a.m, a.d) == (2, 29) else (-2, -1, 0, 1)
+    options = [r for r in (_occurrence(a, published.year + k) for k in years) if r is not None]
     if not options:
         return None
     if a.soff is not None:
@@ -703,7 +710,7 @@ def _cue(words: list[str], k: int, lex: _Lexicon) -> str | None:
         return "past"
     if word.endswith(lex.endings_tuple):
         for ending, min_length, kind in lex.endings:
-            if word.endswith(ending) and len(word) >= min_length and word.isalpha():
+            if word.endswith(ending) and len(word) >= min_length and word.replace("'", "").replace("’", "").isalpha():
                 return kind
     return None
 
@@ -777,6 +784,15 @@ def _merge(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
     return out
 
 
+def _full_month_before(text: str, start: int, dot: int, lex: _Lexicon) -> bool:
+    """True when the word before ``dot`` is a month written in full: the dot ends the sentence, not an abbreviation."""
+    k = dot
+    while k > start and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot].lower()
+    return word in lex.month and word not in lex.month_abbreviations
+
+
 def _fill_years(a: _Atom, b: _Atom) -> None:
     """Give the year of one end of an interval to the other end written without one."""
     yearless = ("date", "month", "season", "quarter")
@@ -837,6 +853,8 @@ def _periods(
         if found is None:
             continue
         while end > start and text[end - 1] in " ,":
+            end -= 1
+        if text[end - 1] == "." and _full_month_before(text, start, end - 1, lex):
             end -= 1
         period = Period(text[start:end], (start, end), found[0], found[1], found[2])
         if found[2] == "unresolved" and notes is not None:
