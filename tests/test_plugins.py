@@ -209,3 +209,12 @@ def test_nothing_loads_at_import_time():
     code = "import recruitx, recruitx.plugins as p, sys; print(p._default_runner is None, 'dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "False"]
+
+
+def test_isolated_parse_leaves_installed_plugins_out(fake_distribution):
+    from recruitx.testing import parse_with
+
+    text = "Russia will likely keep recruiting."
+    assert parse_with(text).outlet == "Entry Point Wire"
+    assert parse_with(text, isolated=True).outlet is None
+    assert parse_with(text, Spy(), isolated=True).outlet is None  # Spy only names texts with its dateline

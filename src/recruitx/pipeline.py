@@ -42,6 +42,28 @@ def parse_report(
     only. ``yardstick`` is ``"phia"`` (default) or ``"icd203"``. Texts longer
     than ``max_chars`` raise :class:`recruitx.InputTooLarge` before any work.
     """
+    published_date = _check_arguments(text, published, outlet, language, yardstick, max_chars)
+    return _run(runner_for(plugins), text, published_date, outlet, language, yardstick)
+
+
+def parse_with_runner(
+    text: str,
+    runner: Runner,
+    *,
+    published: _dt.date | str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
+    yardstick: str = "phia",
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Report:
+    """:func:`parse_report` on a given plugin runner (used by ``recruitx.testing`` for isolated parses)."""
+    published_date = _check_arguments(text, published, outlet, language, yardstick, max_chars)
+    return _run(runner, text, published_date, outlet, language, yardstick)
+
+
+def _check_arguments(
+    text: Any, published: Any, outlet: Any, language: Any, yardstick: Any, max_chars: int
+) -> _dt.date | None:
     if not isinstance(text, str):
         hint = "; decode it first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray, memoryview)) else ""
         raise TypeError(f"parse_report() expects text as str, not {type(text).__name__}{hint}")
@@ -53,8 +75,7 @@ def parse_report(
         raise InvalidArgument(f"yardstick must be one of {', '.join(YARDSTICKS)}, got {yardstick!r}")
     if outlet is not None and not isinstance(outlet, str):
         raise TypeError(f"outlet must be a str, not {type(outlet).__name__}")
-    published_date = coerce_date(published, "published")
-    return _run(runner_for(plugins), text, published_date, outlet, language, yardstick)
+    return coerce_date(published, "published")
 
 
 def _run(

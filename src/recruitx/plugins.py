@@ -180,12 +180,16 @@ def default_runner() -> Runner:
     return _default_runner
 
 
-def runner_for(plugins: Iterable[Any] = ()) -> Runner:
-    """A runner with ``plugins`` registered on top of the default set (a fresh manager, so calls don't interfere)."""
+def runner_for(plugins: Iterable[Any] = (), *, load_entry_points: bool = True) -> Runner:
+    """A runner with ``plugins`` registered on top of the default set (a fresh manager, so calls don't interfere).
+
+    With ``load_entry_points=False`` only the built-in stages and ``plugins``
+    are registered: what a plugin's own tests want.
+    """
     plugins = tuple(plugins)
-    if not plugins:
+    if not plugins and load_entry_points:
         return default_runner()
-    pm = get_plugin_manager()
+    pm = get_plugin_manager(load_entry_points=load_entry_points)
     for i, plugin in enumerate(plugins):
         if pm.is_registered(plugin):
             continue

@@ -10,15 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline import parse_report
+from .pipeline import parse_report, parse_with_runner
+from .plugins import runner_for
 from .records import Report
 
 _FIELDS = ("sources", "quantities", "periods", "places", "likelihood")
 
 
-def parse_with(text: str, *plugins: Any, **kwargs: Any) -> Report:
-    """``parse_report(text, plugins=plugins, **kwargs)``: the plugins are registered for this call only."""
-    return parse_report(text, plugins=plugins, **kwargs)
+def parse_with(text: str, *plugins: Any, isolated: bool = False, **kwargs: Any) -> Report:
+    """``parse_report(text, plugins=plugins, **kwargs)``: the plugins are registered for this call only.
+
+    With ``isolated=True`` the installed (entry-point) plugins are left out,
+    so a plugin's test sees the built-in stages and that plugin alone.
+    """
+    if not isolated:
+        return parse_report(text, plugins=plugins, **kwargs)
+    return parse_with_runner(text, runner_for(plugins, load_entry_points=False), **kwargs)
 
 
 def items(report: Report, field: str) -> list[Any]:
