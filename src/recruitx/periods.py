@@ -299,7 +299,7 @@ class _Atom:
         return copy
 
 
-_ATOM_CACHE: dict[str, tuple[_Atom, int] | None] = {}
+_ATOM_CACHE: dict[str, tuple[_Atom, int, int] | None] = {}
 
 
 def _atom(m: Any, kind: str, lex: _Lexicon) -> _Atom | None:
@@ -308,14 +308,14 @@ def _atom(m: Any, kind: str, lex: _Lexicon) -> _Atom | None:
     cached = _ATOM_CACHE.get(key)
     if cached is None and key not in _ATOM_CACHE:
         template = _parse_atom(m, lex)
-        cached = None if template is None else (template, template.core - m.start())
+        cached = None if template is None else (template, template.start - m.start(), template.core - m.start())
         if len(_ATOM_CACHE) > 4096:
             _ATOM_CACHE.clear()
         _ATOM_CACHE[key] = cached
     if cached is None:
         return None
     start = m.start()
-    return cached[0].at(start, m.end(), start + cached[1])
+    return cached[0].at(start + cached[1], m.end(), start + cached[2])
 
 
 def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
@@ -330,6 +330,11 @@ def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
         while m.string[a.core].isspace():
             a.core += 1
     a.role = lex.prep[_norm(prep)] if prep else None
+    if not prep and not g.get("part") and m.string[a.start : a.start + 3].lower() == "the":
+        a.start += 3  # a bare article is not part of the period: "the August 2024 report"
+        while m.string[a.start].isspace():
+            a.start += 1
+        a.core = a.start
     part = g.get("part")
     a.part = lex.part[_norm(part)] if part else None
     a.context = bool(prep and a.role not in ("to", "and")) or bool(part)
@@ -779,6 +784,9 @@ def _merge(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
                 out.append((a, b))
                 i += 2
                 continue
+        if atoms and i > 0 and a.role in ("and", "to") and _BETWEEN.match(text, atoms[i - 1].end, a.start):
+            a.context = True  # "in 2022 and 2023": the second year is read like the first
+            _fill_years(atoms[i - 1], a)
         out.append((a, None))
         i += 1
     return out
