@@ -102,13 +102,15 @@ class _Lexicon:
         )
         clause = _alternation(data["clause"])
         self.boundary = regex.compile(
-            r"[,.!?…][”»\"]|[”»\"],|[;:!?()\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE
+            r"[,.!?…][”»\"]|[”»\"],|[;:!?\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE
         )
         stops = _alternation(data["forward_stop"])
         self.forward_stop = regex.compile(
             r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE
         )
         self.need_that = frozenset(data["verbs_need_that"])
+        self.noun_verbs = frozenset(data["noun_verbs"])
+        self.between_words = frozenset(w for w in data["between"] if " " not in w)
         self.relative = frozenset(data["relative"])
         conj = _alternation(data["and"])
         self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE)
@@ -336,6 +338,20 @@ class _Reader:
 
     def _subject(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         span = self._trim(lex, start, end)
+        while span is not None:  # "Нагадаємо, раніше ЦПД повідомляв": an adverb before the subject
+            first = _WORD.match(self.text, span[0], span[1])
+            if first is None or first.group().casefold() not in lex.between_words or first.end() >= span[1]:
+                break
+            span = self._trim(lex, first.end(), span[1])
+        if span is not None:
+            # "у березні минулого року ГУР повідомляло": words before a known name that are no title
+            alias = self._alias_in(*span)
+            if alias is not None and alias.start() > span[0]:
+                prefix = self.text[span[0] : alias.start()]
+                if not self._heads(lex, span[0], alias.start()) and not any(
+                    w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(prefix)
+                ):
+                    span = (alias.start(), span[1])
         if span is None or lex.stems:
             return span
         if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span)):
@@ -464,6 +480,9 @@ class _Reader:
         roles = {h[1] for h in heads}
         content = [w for w in words if w.casefold() not in lex.determiners]
         person_like = bool(roles & _PERSON_ROLES) and not (heads and heads[0][2])
+        person = self._titled_person(lex, span, roles) if alias is not None else None
+        if person is not None:
+            alias = None  # "речник ГУР Андрій Юсов": the spokesperson, not the agency
         if alias is not None:
             name, kind = self.alias_name[alias.group().casefold()]
             party = self.by_name.get(name)
@@ -493,6 +512,8 @@ class _Reader:
         place = self._place(start, end)
         if place is not None and len(content) <= 2 and not heads:
             name, kind, animate = f"Government of {place}", "government", False
+        elif person is not None:
+            name, kind, animate = person, "government", True
         elif names and not (heads and heads[0][0] in ("media", "ngo", "intelligence", "other")):
             run = self._name_run(mention, lex)
             kind = heads[0][0] if heads and heads[0][0] != "other" else "person"
@@ -507,6 +528,28 @@ class _Reader:
         if party is None:
             party = self._add(name, kind, roles | {kind}, animate, bool(heads and heads[0][2]), mention, span)
         return Source(mention, span, party.name, party.kind)
+
+    def _titled_person(self, lex: _Lexicon, span: tuple[int, int], roles: set[str]) -> str | None:
+        """The name of a person given a title next to a known organisation ("Petro Yatsenko, spokesperson
+        for the Coordination Headquarters"), when the person is not in the alias table."""
+        if not roles & {"spokesperson", "official", "minister", "president"}:
+            return None
+        text = self.text
+        inside = [(m.start(), m.end()) for m in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT)]
+        best: list[str] = []
+        run: list[str] = []
+        for w in _WORD.finditer(text, *span):
+            word = w.group()
+            free = not any(s <= w.start() < e for s, e in inside)
+            if free and word[:1].isupper() and word not in lex.name_stop and not lex.head_pattern.fullmatch(word):
+                run.append(word)
+                continue
+            if len(run) >= 2 and not best:
+                best = run
+            run = []
+        if len(run) >= 2 and not best:
+            best = run
+        return " ".join(best) if best else None
 
     def _place(self, start: int, end: int) -> str | None:
         """The canonical place a naming is ("India announced"): a country speaking through its government."""
@@ -663,6 +706,8 @@ class _Reader:
             return []
         if not inverted and self._passive(m, subject, s1):
             return []
+        if word.casefold() in lex.noun_verbs and not (self._alias_in(*subject) or self._heads(lex, *subject)):
+            return []  # "ahead of former Soviet states (523)": a noun
         source = self.resolve(lex, subject)
         if source is None:
             return []
@@ -673,7 +718,7 @@ class _Reader:
             and not text[m.end() : s1].strip(" .;:\u00a0")
             and text[s0 : subject[0]].rstrip()[-1:] in (",", "")
         )
-        lead = not inverted and (subject[0] <= s0 + 2 or self._leads(max(m.end(), subject[1]), s1))
+        lead = not inverted and self._opens(lex, s0, subject[0]) and self._leads(max(m.end(), subject[1]), s1)
         event = _Event("verb", source, (m.start(), m.end()), subject, lead)
         event.outlet = trailing_outlet
         out = [event]
