@@ -108,6 +108,7 @@ class _Lexicon:
         self.past: set[str] = set()
         self.endings: list[tuple[str, int, str]] = []
         guards: list[str] = []
+        self.guard_hints: tuple[str, ...] = ()
         quarter_words: list[str] = []
         year_suffixes: list[str] = []
         unit_words: dict[str, str] = {}
@@ -157,6 +158,7 @@ class _Lexicon:
             self.endings += [(e, tense["min_length"], "past") for e in tense["past_endings"]]
             self.endings += [(e, tense["min_length"], "future") for e in tense["future_endings"]]
             guards += table["guards"]
+            self.guard_hints += tuple(table["guard_hints"])
         self.unit_words = unit_words
         by_month: dict[int, list[str]] = {}
         for form, number in self.month.items():
@@ -253,6 +255,9 @@ class _Lexicon:
                         dependent.add(last)
         kinds.update((f"q{i}", "quarter") for i in range(1, 5))
         cores.update(f"q{i}" for i in range(1, 5))
+        years = {str(y) for y in range(_MIN_YEAR, _MAX_YEAR + 1)}
+        kinds.update((y, "year") for y in years)
+        cores |= years
         cores -= {"the", "of", "in", "same", "this", "last", "next", "за", "в", "у", "на"}
         dependent -= {*self.month, *self.weekday, *self.season, *(w for w in self.relative if " " not in w)}
         self.triggers: dict[str, tuple[str, str]] = {}
@@ -605,9 +610,7 @@ def _shift_year(day: _Date, shift: int) -> _Date:
 
 def _resolve(a: _Atom, published: _Date | None, previous: Period | None) -> _Range | None:
     """Dates of one atom: its own interval, its part, then its preposition's role (since, until)."""
-    tense = a.tense
-    if a.role in ("since", "from"):
-        tense = "past"
+    tense = "past" if a.role == "since" else a.tense
     base = _base(a, published, tense, previous)
     if base is None:
         return None
@@ -630,7 +633,6 @@ def _resolve(a: _Atom, published: _Date | None, previous: Period | None) -> _Ran
 
 # -- sentences --------------------------------------------------------------------------------
 
-_YEAR = regex.compile(r"(?<![0-9])(?:19|20)[0-9][0-9](?![0-9])")
 _SEPARATORS = " \t\u00a0-–—"
 _OPENING = "(«\"“‘["
 _DATELINE_BEFORE = regex.compile(r"[\p{Lu}\p{P}\s]*", regex.V1)
@@ -646,12 +648,12 @@ _PUNCTUATION = ",.;:!?\"'«»“”‘’()[]—–-"
 
 
 def _anchors(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, bool, str]]:
-    """Offsets of the words that anchor a period (month, weekday, 'week' …) and of the years in ``text[lo:hi]``,
-    each with whether the word needs words before it ('week' of 'last week') to be a period."""
-    segment = text[lo:hi]
+    """Offsets of the words that anchor a period (a year, a month, a weekday, 'week' …) in ``text[lo:hi]``, with
+    whether the word needs words before it ('week' of 'last week') and the kind of pattern to match there."""
+    segment = text if lo == 0 and hi == len(text) else text[lo:hi]
+    words = segment.replace("-", " ").replace("–", " ").replace(".", " ").split()
     found: dict[int, tuple[bool, str]] = {}
-    for variant in lex.trigger_set.intersection(segment.replace("-", " ").replace("–", " ").split()):
-        core, kind = lex.triggers[variant]
+    for core, kind in {lex.triggers[variant] for variant in lex.trigger_set.intersection(words)}:
         n = len(core)
         dependent = core in lex.dependent
         i = segment.find(core)
@@ -659,8 +661,6 @@ def _anchors(text: str, lo: int, hi: int, lex: _Lexicon) -> list[tuple[int, bool
             if (i == 0 or not segment[i - 1].isalnum()) and (i + n == len(segment) or not segment[i + n].isalnum()):
                 found[lo + i] = (dependent, kind)
             i = segment.find(core, i + n)
-    for m in _YEAR.finditer(text, lo, hi, timeout=REGEX_TIMEOUT):
-        found.setdefault(m.start(), (False, "year"))
     return sorted((pos, dependent, kind) for pos, (dependent, kind) in found.items())
 
 
@@ -722,6 +722,9 @@ def _cue(words: list[str], k: int, lex: _Lexicon) -> str | None:
 
 def _guarded(text: str, lo: int, hi: int, a: _Atom, lex: _Lexicon) -> bool:
     """True when a guard phrase (a duration, a vague horizon) starting at ``a`` or one or two words before it covers it."""
+    window = text[max(lo, a.start - 20) : min(hi, a.end + 10)].lower()
+    if not any(hint in window for hint in lex.guard_hints):
+        return False
     pos = a.start
     for _ in range(2):
         guard = lex.guard.match(text, pos, min(hi, a.end + 15), timeout=REGEX_TIMEOUT)
@@ -862,7 +865,7 @@ def _periods(
             continue
         while end > start and text[end - 1] in " ,":
             end -= 1
-        if text[end - 1] == "." and _full_month_before(text, start, end - 1, lex):
+        if end > start and text[end - 1] == "." and _full_month_before(text, start, end - 1, lex):
             end -= 1
         period = Period(text[start:end], (start, end), found[0], found[1], found[2])
         if found[2] == "unresolved" and notes is not None:
