@@ -109,6 +109,7 @@ class _Lexicon:
             r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE
         )
         self.need_that = frozenset(data["verbs_need_that"])
+        self.citing = frozenset(" ".join(w.casefold().split()) for w in data["citing"])
         self.noun_verbs = frozenset(data["noun_verbs"])
         self.between_words = frozenset(w for w in data["between"] if " " not in w)
         self.relative = frozenset(data["relative"])
@@ -267,6 +268,7 @@ class _Event:
     content: tuple[int, int] = (0, 0)
     narrow: tuple[int, int] | None = None
     outlet: bool = False
+    inner: bool = False
 
 
 def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
@@ -382,6 +384,15 @@ class _Reader:
             stop = lex.forward_stop.search(text, close.end(), end, timeout=REGEX_TIMEOUT)
         np_end = stop.start() if stop is not None else end
         span = self._trim(lex, start, np_end)
+        if span is not None:
+            # "со ссылкой на Минобороны России издание пишет": a known name ends the naming
+            # unless a title or another name follows it
+            for alias in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT):
+                after = _WORD.match(text, alias.end() + 1, span[1]) if alias.end() < span[1] else None
+                if after is not None and text[alias.end()].isspace() and after.group()[:1].islower():
+                    if not lex.head_pattern.match(after.group()):
+                        span = (span[0], alias.end())
+                        break
         if span is None:
             return None
         if stop is not None and stop.group() == "," and self.text[span[0] : span[1]].casefold().startswith(("one of", "один з", "одна з", "один из", "одна из")):
@@ -676,6 +687,8 @@ class _Reader:
                 event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
             return [event]
         out = [_Event(family, source, cue, subject, self._opens(lex, s0, m.start()))]
+        if " ".join(m.group().casefold().split()) in lex.citing:
+            out[0].inner, out[0].lead = True, False
         other = self._conjunct(lex, subject, s1)
         if other is not None and other != subject:
             second = self.resolve(lex, other)
@@ -796,8 +809,9 @@ class _Reader:
 
     def _leads(self, pos: int, s1: int) -> bool:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
-        rest = self.text[pos:s1].strip(" \u00a0")
-        return bool(rest) and rest not in (".", "!", "?")
+        if _THAT.match(self.text, pos, s1) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
+            return True
+        return len(_WORD.findall(self.text, pos, s1)) > 4
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
         bounds = [b.end() for b in lex.boundary.finditer(self.text, s0, end, timeout=REGEX_TIMEOUT)]
@@ -821,10 +835,13 @@ class _Reader:
     def _contents(self, events: list[_Event], s0: int, s1: int) -> None:
         """Each event's reported content: after a leading cue up to the next trailing one; a trailing cue
         covers the sentence up to the next trailing cue (its own naming excepted)."""
-        trailing = [e for e in events if not e.lead and e.narrow is None]
+        trailing = [e for e in events if not e.lead and e.narrow is None and not e.inner]
         for event in events:
             if event.narrow is not None:
                 event.content = event.narrow
+                continue
+            if event.inner:
+                event.content = (s0, s1)
                 continue
             begin = max(event.mention[1], event.cue[1]) if event.lead else s0
             after = [min(t.cue[0], t.mention[0]) for t in trailing if t is not event and min(t.cue[0], t.mention[0]) >= event.mention[1]]
@@ -841,10 +858,10 @@ class _Reader:
                 in_mention = event.mention[0] <= span[0] < event.mention[1]
                 if not inside or in_mention:
                     continue
-            depth = sum(
+            depth = len(events) if event.inner else sum(
                 1
                 for o in events
-                if o is not event and o.content[0] <= event.mention[0] and event.mention[1] <= o.content[1]
+                if o is not event and not o.inner and o.content[0] <= event.mention[0] and event.mention[1] <= o.content[1]
                 and not (o.mention[0] <= event.mention[0] < o.mention[1])
             )
             ranked.append((depth, event.mention[0], event))
