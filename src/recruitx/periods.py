@@ -116,6 +116,9 @@ class _Lexicon:
         unit_words: dict[str, str] = {}
         day_suffixes: list[str] = []
         same: list[str] = []
+        self.count: dict[str, int] = {str(n): n for n in range(1, 12)}
+        count_months: list[str] = []
+        first_words: list[str] = []
         for table in tables.values():
             for number, forms in table["months"].items():
                 for form in forms:
@@ -152,6 +155,11 @@ class _Lexicon:
             unit_words.update((_norm(f), "month") for f in table["month_words"])
             day_suffixes += table["day_suffixes"]
             same += table["same_period"]
+            months_of = table["months_of_year"]
+            count_months += months_of["month_words"]
+            first_words += months_of["first"]
+            for number, forms in months_of["numbers"].items():
+                self.count.update((_norm(f), int(number)) for f in forms)
             tense = table["tense"]
             for phrase in tense["future"]:
                 words = tuple(_norm(phrase).split())
@@ -192,6 +200,8 @@ class _Lexicon:
             "q": rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?",
             "years": rf"(?P<ya>{year}){dash}(?P<y>{year}){ysuf}",
             "year": rf"(?P<y>{year}){ysuf}",
+            "months_of": rf"(?:{_alternation(first_words)}\s+)?(?P<nm>{_alternation(self.count)})\s+{_alternation(count_months)}"
+            + rf"\s+(?:of\s+)?(?P<y>{year}){ysuf}",
             "same": rf"(?P<same>{_alternation(same)})\s+(?:(?:of|in)\s+)?(?:(?P<y>{year}){ysuf}|(?P<yo>{year_offset}))",
             "rel": rf"(?P<rel>{_alternation(self.relative)})",
             "weekday": rf"(?P<wd>{weekday})",
@@ -200,7 +210,7 @@ class _Lexicon:
         # Each kind of anchor word gets a pattern with only the forms it can be part of: the engine tries
         # every alternative at a position, so a smaller pattern is a faster match.
         cores = {
-            "year": ("iso", "dotted", "years", "year"),
+            "year": ("iso", "dotted", "years", "months_of", "year"),
             "month": ("day_month", "month"),
             "weekday": ("iso", "dotted", "day_month", "month", "weekday"),
             "season": ("season",),
@@ -227,7 +237,7 @@ class _Lexicon:
             self.sources[kind] = source + "(?:" + "|".join(branches[n] for n in names) + ")" + suffix
         self.patterns: dict[str, Any] = {}
         self.endings_tuple = tuple(e for e, _, _ in self.endings)
-        self._triggers_and_prefixes(quarter_words, same, day_suffixes)
+        self._triggers_and_prefixes(quarter_words, same, day_suffixes, [*count_months, *first_words, *self.count])
         self.guard = regex.compile(r"(?<![\p{L}])(?:" + "|".join(guards) + r")(?![\p{L}])", regex.IGNORECASE)
 
 
@@ -238,7 +248,9 @@ class _Lexicon:
             compiled = self.patterns[kind] = regex.compile(self.sources[kind], regex.IGNORECASE | regex.V0)
         return compiled
 
-    def _triggers_and_prefixes(self, quarter_words: list[str], same: list[str], day_suffixes: list[str]) -> None:
+    def _triggers_and_prefixes(
+        self, quarter_words: list[str], same: list[str], day_suffixes: list[str], count_words: list[str]
+    ) -> None:
         """The words that anchor a period (a month, a weekday, 'week' of 'last week' …) and the words that may
         precede them inside one (prepositions, parts, 'the', day numbers): finding anchors with one set
         intersection over the text's whitespace tokens is what keeps the stage fast."""
@@ -279,6 +291,7 @@ class _Lexicon:
             for phrase in phrases:
                 prefixes.update(phrase.split())
         prefixes.update(_norm(s) for s in day_suffixes)
+        prefixes.update(w for phrase in count_words for w in _norm(phrase).split())
         self.prefix_words = frozenset(prefixes | {p + "," for p in self.weekday})
         self.trigger_set = frozenset(self.triggers)
         self.dependent = frozenset(f for core in dependent for f in (core, core[:1].upper() + core[1:], core.upper()))
@@ -393,6 +406,10 @@ def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
             a.parts_of_year = 2
         if a.quarter is None or a.quarter > a.parts_of_year:
             return None
+        a.context = True
+    elif g.get("nm") is not None:
+        a.kind = "months_of"
+        a.m = lex.count[_norm(g.get("nm"))]
         a.context = True
     elif g.get("ya") is not None:
         a.kind = "years"
@@ -561,6 +578,8 @@ def _base(a: _Atom, published: _Date | None, tense: str | None, previous: Period
         return _Date(a.y, 1, 1), _Date(a.y, 12, 31), "year"
     if a.kind == "years":
         return _Date(a.d0, 1, 1), _Date(a.y, 12, 31), "interval"
+    if a.kind == "months_of":
+        return _Date(a.y, 1, 1), _Date(a.y, a.m, _last_day(a.y, a.m)), "interval"
     if a.kind == "same":
         return _same_period(a, published, previous)
     if a.kind in ("date", "month", "season", "quarter"):
@@ -765,8 +784,8 @@ def _atoms(text: str, lo: int, hi: int, anchors: list[tuple[int, bool, str]], le
         if match is None:
             continue
         a = _atom(match, kind, lex)
-        if a is None:
-            continue
+        if a is None or a.kind == "unit" and a.part is None:
+            continue  # a bare "року", "месяца" leaves its words to a later anchor ("за три месяца 2025 года")
         last = match.end()
         if a.kind in ("rel", "unit") and " " in text[a.core : a.end] and _guarded(text, lo, hi, a, lex):
             continue
