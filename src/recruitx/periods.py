@@ -665,13 +665,12 @@ _SEPARATORS = " \t\u00a0-–—"
 _OPENING = "(«\"“‘["
 _DATELINE_BEFORE = regex.compile(r"[\p{Lu}\p{P}\s]*", regex.V1)
 _DATELINE_AFTER = regex.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:[—–|,]|-\s|$)")
-_BETWEEN = regex.compile(r"\s*\Z")
-_DASH_BETWEEN = regex.compile(r"\s*[–—-]\s*\Z")
 _PLURAL_AFTER = regex.compile(
     r"\s+(?!(?:was|has|as|is|this|its|his|across|thus|plus|versus|unless|whereas|по|до|і|и|та|або|или)(?![\p{L}]))"
     r"(?:\p{Ll}+s(?![\p{L}])|[\p{Ll}&&\p{Cyrillic}])",
     regex.V1,
 )
+_DASHES = ("-", "–", "—")
 _PUNCTUATION = ",.;:!?\"'«»“”‘’()[]—–-"
 
 
@@ -719,7 +718,11 @@ def _starts(text: str, lo: int, anchor: int, lex: _Lexicon) -> list[int]:
 
 def _tense(text: str, lo: int, hi: int, a: _Atom, lex: _Lexicon) -> str | None:
     """The tense of the clause around ``a``: that of the nearest cue word; none for a dateline."""
-    if a.role is None and _DATELINE_BEFORE.fullmatch(text, lo, a.start) and _DATELINE_AFTER.match(text, a.end, hi):
+    if (
+        a.role is None
+        and _DATELINE_BEFORE.fullmatch(text, lo, a.start, timeout=REGEX_TIMEOUT)
+        and _DATELINE_AFTER.match(text, a.end, hi, timeout=REGEX_TIMEOUT)
+    ):
         return None
     before = [w.strip(_PUNCTUATION) for w in text[max(lo, a.start - 150) : a.start].lower().split()]
     after = [w.strip(_PUNCTUATION) for w in text[a.end : min(hi, a.end + 150)].lower().split()]
@@ -810,13 +813,13 @@ def _merge(text: str, atoms: list[_Atom]) -> list[tuple[_Atom, _Atom | None]]:
                 a.role in _OPENERS
                 and b.role in _CLOSERS
                 and (b.role != "and" or a.role == "between")
-                and _BETWEEN.match(text, a.end, b.start)
-            ) or (b.role is None and a.kind != "weekday" and _DASH_BETWEEN.match(text, a.end, b.start))
+                and not text[a.end : b.start].strip()
+            ) or (b.role is None and a.kind != "weekday" and text[a.end : b.start].strip() in _DASHES)
             if joined and a.kind not in ("rel", "same", "unit") and b.kind not in ("same", "unit"):
                 out.append((a, b))
                 i += 2
                 continue
-        if atoms and i > 0 and a.role in ("and", "to") and _BETWEEN.match(text, atoms[i - 1].end, a.start):
+        if atoms and i > 0 and a.role in ("and", "to") and not text[atoms[i - 1].end : a.start].strip():
             a.context = True  # "in 2022 and 2023": the second year is read like the first
             _fill_years(atoms[i - 1], a)
         out.append((a, None))
