@@ -273,3 +273,11 @@ def test_arbitrary_text_never_breaks_the_stage(text: str) -> None:
     for claim in report.claims:
         for source in claim.sources:
             assert text[source.span[0] : source.span[1]] == source.mention
+
+
+def test_text_whose_lowercase_changes_length_keeps_true_offsets() -> None:
+    text = "İstanbul talks. Meduza reported that 300 Turks signed up."
+    report = parse(text)
+    assert origin_of(report, "300 Turks") == "Meduza"
+    source = report.claims[-1].sources[-1]
+    assert text[source.span[0] : source.span[1]] == "Meduza"

@@ -26,6 +26,7 @@ import regex
 
 from .claims import classify_topic
 from .document import LANGUAGES, REGEX_TIMEOUT, Document, Tables, load_data
+from .places import PUNCTUATION, word_starts
 from .plugins import hookimpl
 from .records import Claim, Source
 
@@ -48,7 +49,7 @@ _BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
 _LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
 _PARTICIPLE = regex.compile(r"\s+(?:by|on|in|at|during|as)\b")
 _DASH = regex.compile(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z")
-_PUNCTUATION = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”«»„‘’'—–-…"
+_PAIR = regex.compile(r"(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
 _QUOTES = regex.compile(r"[“”«»„\"]")
 _OPENERS = "“«„"
@@ -185,6 +186,11 @@ def _cue_words() -> dict[str, tuple[tuple[str, ...], frozenset[str] | None]]:
 
 
 @functools.cache
+def _cue_firsts() -> frozenset[str]:
+    return frozenset(_cue_words())
+
+
+@functools.cache
 def _family_patterns(ignorecase: bool) -> dict[str, Any]:
     """One anchored pattern per cue family, for all three languages (lowercase text unless ``ignorecase``)."""
     flags = regex.IGNORECASE if ignorecase else regex.V0
@@ -210,26 +216,19 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
     if not same:
         low = text
     patterns, firsts = _family_patterns(not same), _cue_words()
-    tokens = low.split() if same else text.casefold().split()
-    strip = _PUNCTUATION
-    hits = [i for i, t in enumerate(tokens) if t.strip(strip) in firsts]
     found: list[_Cue] = []
-    pos, n, raw_tokens = 0, len(low), low.split()
-    for i in hits:
-        word = tokens[i].strip(strip)
-        families, nxt = firsts[word]
-        if nxt is not None and not (i + 1 < len(tokens) and tokens[i + 1].strip(strip) in nxt):
+    for at in word_starts(low, _cue_firsts(), fold=not same):
+        pair = _PAIR.match(low, at)
+        if pair is None:
             continue
-        raw = raw_tokens[i]
-        at = low.find(raw, pos)
-        while at >= 0 and (at > 0 and not low[at - 1].isspace() or at + len(raw) < n and not low[at + len(raw)].isspace()):
-            at = low.find(raw, at + 1)
-        if at < 0:
+        first = pair.group(1).strip(PUNCTUATION).casefold()
+        if first not in firsts:
             continue
-        pos = at + len(raw)
-        begin = at + len(raw) - len(raw.lstrip(strip))
+        families, nxt = firsts[first]
+        if nxt is not None and (pair.group(2) is None or pair.group(2).strip(PUNCTUATION).casefold() not in nxt):
+            continue
         for family in families:
-            m = patterns[family].match(low, begin, timeout=REGEX_TIMEOUT)
+            m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
             if m is not None:
                 found.append(_Cue(family, m.start(), m.end(), text))
                 break

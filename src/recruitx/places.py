@@ -50,13 +50,14 @@ def _pattern(tables: Tables) -> tuple[Any, Any, dict[str, tuple[str, str]], froz
     return cached
 
 
-def word_starts(low: str, firsts: frozenset[str]) -> list[int]:
-    """Offsets in ``low`` (a lowered text) of the whitespace-separated words whose stripped form is
-    in ``firsts`` (a possessive "'s" is dropped for the test)."""
+def word_starts(low: str, firsts: frozenset[str], fold: bool = False) -> list[int]:
+    """Offsets in ``low`` (a lowered text, or any text with ``fold``) of the whitespace-separated
+    words whose stripped (and, with ``fold``, case-folded) form is in ``firsts`` (a possessive "'s"
+    is dropped for the test)."""
     tokens = low.split()
     hits = []
     for i, token in enumerate(tokens):
-        key = token.strip(PUNCTUATION)
+        key = token.strip(PUNCTUATION).casefold() if fold else token.strip(PUNCTUATION)
         if key in firsts or key[-2:] in ("'s", "’s") and key[:-2] in firsts:
             hits.append(i)
     out, pos, n = [], 0, len(low)
