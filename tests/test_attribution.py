@@ -281,3 +281,28 @@ def test_text_whose_lowercase_changes_length_keeps_true_offsets() -> None:
     assert origin_of(report, "300 Turks") == "Meduza"
     source = report.claims[-1].sources[-1]
     assert text[source.span[0] : source.span[1]] == "Meduza"
+
+
+# -- topics of claims (claims.py) -------------------------------------------------------------------
+
+TOPICS = [
+    ("The Kremlin denied that 2,000 Cubans were recruited.", "denial"),
+    ("Two Chinese men were captured near Donetsk.", "capture"),
+    ("Russia lost 1,200 soldiers per day.", "casualties"),
+    ("Recruits were paid 300,000 rubles (about $3,500).", "payment"),
+    ("Recruiters posted 60 job ads on Facebook.", "channel"),
+    ("About 500 of them were sent to the front line in May.", "deployment"),
+    ("Russia will almost certainly continue recruiting in 2025.", "forecast"),
+    ("More than 1,500 foreign citizens from 48 countries signed up.", "origin"),
+    ("The army recruited 30,000 men in March.", "recruitment"),
+    ("The plant was set up in 2006.", "other"),
+    ("Росія вербує мігрантів через соцмережі з 2024 року.", "channel"),
+    ("За добу загинули 40 військових.", "casualties"),
+    ("В плен попали 12 наемников.", "capture"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), TOPICS)
+def test_topics(text: str, topic: str) -> None:
+    claims = parse(text).claims
+    assert claims and claims[0].topic == topic

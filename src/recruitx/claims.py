@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from .document import Document, Sentence, load_data
+from .document import REGEX_TIMEOUT, Document, Sentence, load_data
 from .plugins import hookimpl
 from .records import Claim, Likelihood, Period, Place, Quantity
 
@@ -17,26 +17,52 @@ _CLAUSE_BREAK = regex.compile(r"[,;:—–]\s|\s(?:and|but|while|with|і|й|та
 
 
 @functools.cache
-def _topic_pattern() -> tuple[Any, list[str]]:
+def _topic_pattern() -> tuple[Any, dict[str, int], list[str], tuple[tuple[str, int], ...]]:
+    """One lowercase pattern of every stem (a trie, so each position costs one test) and each stem's topic rank."""
     data = load_data("topics.json")
-    groups, names = [], []
+    rank: dict[str, int] = {}
     for i, topic in enumerate(data["order"]):
-        stems = sorted({s for lang in data["stems"][topic].values() for s in lang}, key=len, reverse=True)
-        groups.append(f"(?P<t{i}>" + "|".join(regex.escape(s) for s in stems) + ")")
-        names.append(topic)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(groups) + ")", regex.IGNORECASE | regex.V1), names
+        for stems in data["stems"][topic].values():
+            for stem in stems:
+                rank.setdefault(" ".join(stem.casefold().split()), i)
+    trie: dict[str, Any] = {}
+    for stem in rank:
+        if not stem[:1].isalnum():
+            continue  # "$", "₽": found by a substring test
+        node = trie
+        for ch in stem:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    symbols = tuple((stem, r) for stem, r in rank.items() if not stem[:1].isalnum())
+    return regex.compile(r"\b" + _trie(trie)), rank, list(data["order"]), symbols
+
+
+def _trie(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else regex.escape(ch)) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def classify_topic(text: str) -> str:
-    """The claim's topic from the vocabulary in ``data/topics.json`` (``other`` when no stem matches)."""
-    pattern, names = _topic_pattern()
-    best = None
-    for m in pattern.finditer(text):
-        index = next(i for i, name in enumerate(names) if m.group(f"t{i}") is not None)
-        best = index if best is None else min(best, index)
-        if best == 0:
-            break
-    return "other" if best is None else names[best]
+    """The claim's topic from the vocabulary in ``data/topics.json`` (``other`` when no stem matches).
+
+    Every stem that starts a word counts; the topic first in the table's order wins, so a claim
+    about prisoners who were recruited is about capture.
+    """
+    pattern, rank, names, symbols = _topic_pattern()
+    low = text.lower()
+    best = min((r for s, r in symbols if s in low), default=len(names))
+    for m in pattern.finditer(low, timeout=REGEX_TIMEOUT):
+        found = rank.get(" ".join(m.group().split()))
+        if found is None:  # the trie matched a longer path than a stem: take the stem it passed
+            found = min((r for s, r in rank.items() if m.group().startswith(s)), default=len(names))
+        if found < best:
+            best = found
+            if best == 0:
+                break
+    return "other" if best == len(names) else names[best]
 
 
 def _pieces(doc: Document, sentence: Sentence, likelihoods: Sequence[Likelihood]) -> list[tuple[int, int]]:
