@@ -306,3 +306,12 @@ TOPICS = [
 def test_topics(text: str, topic: str) -> None:
     claims = parse(text).claims
     assert claims and claims[0].topic == topic
+
+
+def test_subject_after_the_verb_following_a_comma() -> None:
+    report = parse("Росія завербувала щонайменше 1500 іноземців з 48 країн, повідомляє Головне управління розвідки.")
+    assert origin_of(report, "1500 іноземців") == "Defence Intelligence of Ukraine"
+    report = parse("Most of the 2,000 recruits come from Central Asia, says the Institute for the Study of War.")
+    assert origin_of(report, "2,000 recruits") == "Institute for the Study of War"
+    report = parse("Минобороны РФ сообщило, что за неделю контракт подписали 9 тыс. человек.")
+    assert origin_of(report, "9 тыс. человек") == "Ministry of Defence of Russia"

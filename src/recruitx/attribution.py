@@ -705,9 +705,21 @@ class _Reader:
             return []
         if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1):
             return []
-        subject = self.backward_np(lex, s0, m.start())
-        inverted = False
-        if subject is None or not self._party_like(lex, *subject):
+        subject, inverted = None, False
+        if text[s0 : m.start()].rstrip()[-1:] == ",":
+            # "…, повідомляє ГУР", "…, says the ISW": the subject follows the verb
+            after = self.forward_np(lex, m.end(), s1)
+            if (
+                after is not None
+                and len(_WORD.findall(text, after[1], s1)) <= 4
+                and not any(w.casefold() in _FINITE for w in _WORD.findall(text, *after))
+                and self._party_like(lex, *after)
+                and self._named_or_titled(lex, *after)
+            ):
+                subject, inverted = after, True
+        if subject is None:
+            subject = self.backward_np(lex, s0, m.start())
+        if not inverted and (subject is None or not self._party_like(lex, *subject)):
             before = text[s0 : m.start()].rstrip()
             if lex.stems or not before or before[-1] in ",”»\"—–-":
                 subject = self.forward_np(lex, m.end(), s1)
@@ -744,6 +756,10 @@ class _Reader:
                     if other is not None:
                         out.insert(0, _Event("verb", other, event.cue, first, lead))
         return out
+
+    def _named_or_titled(self, lex: _Lexicon, start: int, end: int) -> bool:
+        """True when the naming holds a known alias, a capitalised name or a title noun."""
+        return self._named(lex, start, end) or bool(self._heads(lex, start, end))
 
     def _named(self, lex: _Lexicon, start: int, end: int) -> bool:
         """True when the naming holds a known alias or a capitalised name."""
