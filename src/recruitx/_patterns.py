@@ -55,6 +55,9 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lowercasing kept every offset (it does unless e.g. "İ" is present)
+        return [(*m.span(), m.group()) for m in _TOKEN.finditer(lowered)]
     return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
 
 
@@ -84,26 +87,22 @@ class Lexicon:
         """Yield ``(start, end, value)`` for every longest phrase match among ``tokens[lo:hi]``, left to right."""
         hi = len(tokens) if hi is None else hi
         index = self._index
-        i = lo
-        while i < hi:
-            candidates = index.get(tokens[i][2])
-            if candidates is not None:
-                for words, seps, value in candidates:
-                    n = len(words)
-                    if i + n > hi:
-                        continue
-                    ok = True
-                    for k in range(1, n):
-                        if tokens[i + k][2] != words[k]:
-                            ok = False
-                            break
-                        gap = text[tokens[i + k - 1][1] : tokens[i + k][0]]
-                        sep = seps[k - 1]
-                        if not (gap == sep or sep == " " and gap and gap.isspace()):
-                            ok = False
-                            break
-                    if ok:
-                        yield tokens[i][0], tokens[i + n - 1][1], value
-                        i += n - 1
+        last = -1
+        for i in [k for k in range(lo, hi) if tokens[k][2] in index]:
+            if i <= last:
+                continue
+            for words, seps, value in index[tokens[i][2]]:
+                n = len(words)
+                if i + n > hi:
+                    continue
+                for k in range(1, n):
+                    if tokens[i + k][2] != words[k]:
                         break
-            i += 1
+                    gap = text[tokens[i + k - 1][1] : tokens[i + k][0]]
+                    sep = seps[k - 1]
+                    if not (gap == sep or sep == " " and gap and gap.isspace()):
+                        break
+                else:
+                    yield tokens[i][0], tokens[i + n - 1][1], value
+                    last = i + n - 1
+                    break

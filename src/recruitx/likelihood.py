@@ -8,6 +8,7 @@ which one was used. The word lists live in ``data/likelihood.json``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -43,7 +44,7 @@ def _find(text: str, tokens: list[tuple[int, int, str]], lo: int, hi: int, yards
     for start, end, degree in lexicon.finditer(text, tokens, lo, hi):
         written = text[start:end]
         if _norm(written) in adjectives:
-            i = next(k for k in range(lo, hi) if tokens[k][0] == start)
+            i = bisect.bisect_left(tokens, (start,))
             if i > lo and tokens[i - 1][2] in blockers and text[tokens[i - 1][1] : start].isspace():
                 continue
         term, low, high = bands[degree]
@@ -59,9 +60,5 @@ def find_likelihoods(text: str, yardstick: str = "phia") -> list[Likelihood]:
 
 @hookimpl(trylast=True)
 def recruitx_find_likelihoods(document: Document) -> list[Likelihood]:
-    """Built-in: the yardstick phrases of every sentence."""
-    out = []
-    for sentence in document.sentences:
-        lo, hi = document.token_range(sentence.start, sentence.end)
-        out.extend(_find(document.text, document.tokens, lo, hi, document.yardstick))
-    return out
+    """Built-in: the yardstick phrases of the whole text; the pipeline keeps those inside sentences."""
+    return _find(document.text, document.tokens, 0, len(document.tokens), document.yardstick)
