@@ -276,9 +276,8 @@ def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
         name_of: dict[str, tuple[str, str]] = {}
         for name, entry in tables.sources.items():
             for alias in entry["aliases"]:
-                name_of.setdefault(alias.casefold(), (name, entry["kind"]))
-        body = "|".join(regex.escape(a) for a in sorted(name_of, key=len, reverse=True))
-        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+                name_of.setdefault(" ".join(alias.casefold().split()), (name, entry["kind"]))
+        pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(name_of)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
         cached = tables.cache["attribution.aliases"] = (pattern, name_of)
     return cached
 
@@ -480,6 +479,8 @@ class _Reader:
         alias = None
         for m in self.alias_pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
             written = m.group()
+            if " ".join(written.casefold().split()) not in self.alias_name:
+                continue  # a case-insensitive match that full case folding spells otherwise
             if written[:1].isupper() or not written[:1].isalpha() or len(written.split()) > 1:
                 alias = m
                 if "," in text[start : m.start()]:
@@ -494,7 +495,7 @@ class _Reader:
         if person is not None:
             alias = None  # "речник ГУР Андрій Юсов": the spokesperson, not the agency
         if alias is not None:
-            name, kind = self.alias_name[alias.group().casefold()]
+            name, kind = self.alias_name[" ".join(alias.group().casefold().split())]
             party = self.by_name.get(name)
             if party is None:
                 animate = kind == "person" or person_like or (kind == "government" and not heads and len(name.split()) >= 2)
