@@ -49,6 +49,9 @@ _BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
 _LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
 _PARTICIPLE = regex.compile(r"\s+(?:by|on|in|at|during|as)\b")
 _DASH = regex.compile(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z")
+#: Cues read per sentence and sentences searched for a carried source: bounds that keep long texts linear.
+_MAX_CUES = 40
+_REACH = 30
 _PAIR = regex.compile(r"(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
 _QUOTES = regex.compile(r"[“”«»„\"]")
@@ -363,6 +366,7 @@ class _Reader:
     def forward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         """The naming that starts at ``start`` (after "according to", "This was stated by" …)."""
         text = self.text
+        end = min(end, start + 300)
         while start < end and (text[start].isspace() or text[start] in "“«„\"'‘"):
             start += 1
         stop = lex.forward_stop.search(text, start, end, timeout=REGEX_TIMEOUT)
@@ -625,7 +629,7 @@ class _Reader:
         flags = {"cont": False, "brk": False, "label": False}
         out: list[_Event] = []
         consumed = s0
-        for m in matches:
+        for m in matches[:_MAX_CUES]:
             if m.start() < consumed:
                 continue
             family = m.lastgroup
@@ -784,7 +788,7 @@ class _Reader:
 
     def _opens(self, lex: _Lexicon, s0: int, pos: int) -> bool:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
-        bounds = [b for b in lex.strong.finditer(self.text, s0, pos, timeout=REGEX_TIMEOUT)]
+        bounds = [b for b in lex.strong.finditer(self.text, max(s0, pos - 300), pos, timeout=REGEX_TIMEOUT)]
         begin = bounds[-1].end() if bounds else s0
         return len(_WORD.findall(self.text, begin, pos)) <= 4
 
@@ -827,10 +831,10 @@ class _Reader:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
         if _THAT.match(self.text, pos, s1) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
-        return len(_WORD.findall(self.text, pos, s1)) > 4
+        return len(_WORD.findall(self.text, pos, min(s1, pos + 200))) > 4
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
-        bounds = [b.end() for b in lex.boundary.finditer(self.text, s0, end, timeout=REGEX_TIMEOUT)]
+        bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 300), end, timeout=REGEX_TIMEOUT)]
         return bounds[-1] if bounds else s0
 
     def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
@@ -985,7 +989,7 @@ def _carried(
     line = sentences[i].line
     following = _next_line(i, sentences)
     # backward: a later sentence of the paragraph closes it with "…, X says" or "This was reported by X"
-    for j in range(i + 1, len(sentences)):
+    for j in range(i + 1, min(len(sentences), i + _REACH)):
         same = sentences[j].line == line
         if not same and not (sentences[j].line == following and _back_first(j, sentences, events)):
             break
@@ -996,7 +1000,7 @@ def _carried(
         if flags[j]["brk"]:
             break
     # forward: an earlier sentence of the paragraph opened with "X said that …"
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - _REACH), -1):
         if sentences[j].line != line or flags[j]["brk"] and not own[j]:
             break
         if own[j]:
@@ -1008,7 +1012,7 @@ def _carried(
 
 def _next_line(i: int, sentences: Sequence[Any]) -> int | None:
     line = sentences[i].line
-    for j in range(i + 1, len(sentences)):
+    for j in range(i + 1, min(len(sentences), i + _REACH)):
         if sentences[j].line != line:
             return sentences[j].line
     return None
@@ -1054,6 +1058,9 @@ def _apply(
             continue
         chain = chains[index]
         if not events[index] or not claim.quantities:
+            if any(e.narrow is not None for e in events[index]):
+                # no figure to tie to a clause: the whole sentence's chain, relayed findings included
+                chain = _unique((*prefix[index], *_Reader.chain(events[index])))
             out.append(attrs.evolve(claim, sources=relayed(chain)))
             continue
         evs = events[index]
