@@ -41,7 +41,7 @@ _AUXILIARIES = frozenset(
 _FINITE = frozenset("has have had is are was were will would can could should may might did does do".split())
 _PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", "person"))
 _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
-_ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.V1)
+_ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.REVERSE)
 _PREPOSITION = regex.compile(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s")
 _HEAD_CUT = regex.compile(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,")
 _THAT = regex.compile(r"\s*(?:that|що|что)\b")
@@ -102,7 +102,7 @@ class _Lexicon:
         self.head_pattern = regex.compile(_B + "(?:" + _alternation(self.heads) + ")" + end, regex.IGNORECASE)
         self.between = regex.compile(
             r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
-            regex.IGNORECASE,
+            regex.IGNORECASE | regex.REVERSE,  # anchored at the end: scan from there
         )
         clause = _alternation(data["clause"])
         self.boundary = regex.compile(
@@ -295,13 +295,14 @@ class _Reader:
         self.parties: list[_Party] = []
         self.by_name: dict[str, _Party] = {}
         self.alias_cache: dict[tuple[int, int], Any] = {}
+        self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
 
     # -- noun phrases ------------------------------------------------------------------
 
     def backward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         """The subject ending at ``end`` (before a reporting verb), within ``[start, end)``."""
         text = self.text
-        start = max(start, end - 240)
+        start = max(start, end - 130)
         m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
         if m is not None:
             end = m.start()
@@ -422,6 +423,14 @@ class _Reader:
     # -- parties -------------------------------------------------------------------------
 
     def _heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
+        key = (start, end)
+        if key not in self.heads_cache:
+            self.heads_cache[key] = self._find_heads(lex, start, end)
+        return self.heads_cache[key]
+
+    def _find_heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
+        """Head nouns of a naming, the head first: the last before a preposition in English, the
+        first in Ukrainian and Russian (the head leads a genitive chain)."""
         text = self.text
         if not lex.stems:
             cut = _HEAD_CUT.search(text, start, end)
@@ -788,7 +797,7 @@ class _Reader:
 
     def _opens(self, lex: _Lexicon, s0: int, pos: int) -> bool:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
-        bounds = [b for b in lex.strong.finditer(self.text, max(s0, pos - 300), pos, timeout=REGEX_TIMEOUT)]
+        bounds = [b for b in lex.strong.finditer(self.text, max(s0, pos - 80), pos, timeout=REGEX_TIMEOUT)]
         begin = bounds[-1].end() if bounds else s0
         return len(_WORD.findall(self.text, begin, pos)) <= 4
 
@@ -834,7 +843,7 @@ class _Reader:
         return len(_WORD.findall(self.text, pos, min(s1, pos + 200))) > 4
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
-        bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 300), end, timeout=REGEX_TIMEOUT)]
+        bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 160), end, timeout=REGEX_TIMEOUT)]
         return bounds[-1] if bounds else s0
 
     def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
@@ -1061,7 +1070,8 @@ def _apply(
             if any(e.narrow is not None for e in events[index]):
                 # no figure to tie to a clause: the whole sentence's chain, relayed findings included
                 chain = _unique((*prefix[index], *_Reader.chain(events[index])))
-            out.append(attrs.evolve(claim, sources=relayed(chain)))
+            chain = relayed(chain)
+            out.append(claim if chain == claim.sources else attrs.evolve(claim, sources=chain))
             continue
         evs = events[index]
         per = [_unique((*prefix[index], *_Reader.chain(evs, q.span))) for q in claim.quantities]
