@@ -1,8 +1,8 @@
 """Numbers written in digits or words, in English, Ukrainian and Russian: ``parse_number`` and the scanner.
 
-Digits are read with every grouping convention news uses (``1,500``,
-``1.500``, ``1 500`` with any kind of space, ``1'500``) and the decimal mark
-is decided by language and shape (``1,500`` is 1500, ``1,5`` is 1.5).
+Digits are read with every grouping convention news uses (``2,400``,
+``2.400``, ``2 400`` with any kind of space, ``2'400``) and the decimal mark
+is decided by language and shape (``2,400`` is 2400, ``2,4`` is 2.4).
 Scale words and abbreviations (``1.5 million``, ``2,3 млн``, ``15k``) and
 number words with their inflected forms (``двох тисяч``, ``twenty-one``,
 ``півтори``) come from the tables in ``data/numbers/``. The quantity stage
@@ -173,7 +173,7 @@ def digits_value(token: str, language: str | None, scaled: bool = False) -> Deci
 
     Spaces and apostrophes always group thousands. With one kind of mark, a
     mark repeated or followed by exactly three digits groups thousands
-    (``1,500``; ``1.500`` outside English), unless a scale word follows
+    (``2,400``; ``2.400`` outside English), unless a scale word follows
     (``2,500 тис.`` is 2.5 thousand); otherwise it is the decimal mark.
     With both marks the last one is decimal.
     """

@@ -3,9 +3,9 @@
 Numbers come from :mod:`recruitx.numbers`; this module decides which of them
 are quantities (not dates, years, times, ordinals, codes, list or phone
 numbers, nor "one" as a pronoun), reads the qualifier before them ("more
-than", "до", "between … and"), the vague magnitudes ("dozens of", "кілька
+than", "до", "between … and"), the vague magnitudes ("scores of", "кілька
 сотень"), and the unit or counted noun after them, borrowing it from the
-sentence when the figure stands alone ("(771)", "96 have returned"). The
+sentence when the figure stands alone ("(312)", "31 came home"). The
 cue words live in ``data/quantities/<language>.json``; rules follow the
 corpus annotation guide.
 """
@@ -104,7 +104,7 @@ class _Cues:
         self.one_after = {w.lower() for w in d["pronoun_one"]["after"]}
         self.one_words = {w.lower() for w in d["pronoun_words"]}
         self.code_words = {w.lower() for w in d["code_words"]}
-        # month names of every language: a mixed-language sentence still has dates ("On April 23, … КНР")
+        # month names of every language: a mixed-language sentence still has dates ("On March 4, … ЗСУ")
         en_months = load_data("quantities/en.json")["months"]
         self.months_cased = set(en_months)
         self.months = {w.lower() for n in ("uk", "ru") for w in load_data(f"quantities/{n}.json")["months"]}
@@ -287,7 +287,7 @@ def _key(phrase: str) -> str:
 
 
 def _vague(text: str, m: Any, lo: int, hi: int, cues: _Cues) -> _Found | None:
-    """A vague magnitude ("dozens of languages", "кілька сотень", "several hundred"): low bound only."""
+    """A vague magnitude ("dozens of villages", "кілька сотень", "a few hundred"): low bound only."""
     if m.group("v") is not None:
         low = cues.vague_of[_key(m.group("v"))]
     else:
@@ -407,12 +407,12 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
         of = _OF_THE.match(text, t.end, hi)
         following = read_number(text, of.end(), hi, language) if of is not None else None
         if following is not None:
-            unit = _unit(text, following.end, hi, cues, vague=False)[0]  # "58 of the 60 ads"
+            unit = _unit(text, following.end, hi, cues, vague=False)[0]  # "37 of the 45 recruits"
     return _Found(qstart, end, t.value, low_b, high_b, qualifier, unit, unit is None and digits and qm is None)
 
 
 def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues, opener: Any, open_key: str) -> NumberToken | None:
-    """The upper end of a range starting with ``t`` ("3-4", "40 to 55 thousand", "від 200 до 300"), or ``None``."""
+    """The upper end of a range starting with ``t`` ("3-4", "25 to 35 thousand", "від 120 до 180"), or ``None``."""
     j = cues.join.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
     if j is None:
         return None
@@ -571,7 +571,7 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         if linked and not w[0].isupper():
             break
         if not words and lower in cues.lead:
-            pass  # "157 killed soldiers", "получивших гражданство"
+            pass  # "48 wounded sailors", "получивших повестки"
         elif lower in cues.stop or _is_month(w, cues) or w[0].isdigit():
             break
         elif cues.latin:
@@ -589,7 +589,7 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
 
 
 def _borrow_units(text: str, lo: int, found: list[_Found], cues: _Cues) -> None:
-    """Give a figure standing alone the noun it counts: "number of volunteers … (771)", "of the 126 Indians …, 96"."""
+    """Give a figure standing alone the noun it counts: "number of drivers … (312)", "of the 210 Nepalis …, 140"."""
     for i, f in enumerate(found):
         if f.unit is not None:
             continue
