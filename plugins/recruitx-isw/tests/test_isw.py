@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import recruitx
 import recruitx_isw
-from recruitx import plugins as plugins_module
 from recruitx.document import Document
+from recruitx.plugins import runner_for
 from recruitx.records import Claim, Source
+from recruitx.testing import parse_with
 
 REPORTS = pathlib.Path(__file__).parent / "reports"
 ASSESSMENT = (REPORTS / "assessment.txt").read_text(encoding="utf-8")
@@ -20,18 +20,17 @@ RELAY_EN = (REPORTS / "relay-en.txt").read_text(encoding="utf-8")
 RELAY_UK = (REPORTS / "relay-uk.txt").read_text(encoding="utf-8")
 OTHER = (REPORTS / "other-outlet.txt").read_text(encoding="utf-8")
 NAME = "Institute for the Study of War"
-
-
-@pytest.fixture(autouse=True)
-def core_only(monkeypatch):
-    """Parse with the built-in stages only, so this plugin is registered by `plugins=[...]` alone."""
-    monkeypatch.setattr(plugins_module, "_entry_points_cache", [])
-    monkeypatch.setattr(plugins_module, "_entry_point_errors", [])
-    monkeypatch.setattr(plugins_module, "_default_runner", None)
+PUBLISHED = "2022-09-26"
 
 
 def parse(text: str, **kwargs):
-    return recruitx.parse_report(text, plugins=[recruitx_isw], published="2022-09-26", **kwargs)
+    """Parse with the built-in stages and this plugin only (installed plugins left out)."""
+    return parse_with(text, recruitx_isw, isolated=True, published=PUBLISHED, **kwargs)
+
+
+def parse_core(text: str):
+    """Parse with the built-in stages alone."""
+    return parse_with(text, isolated=True, published=PUBLISHED)
 
 
 def skipped(text: str, outlet: str | None = NAME) -> list[str]:
@@ -70,7 +69,7 @@ def test_the_heading_and_the_dateline_stay_content():
 
 
 def test_footnote_numbers_are_not_figures():
-    without = recruitx.parse_report(ASSESSMENT, published="2022-09-26")
+    without = parse_core(ASSESSMENT)
     assert {"1", "3"} <= {q.text for c in without.claims for q in c.quantities}  # the core alone reads them
     report = parse(ASSESSMENT)
     figures = {q.text for c in report.claims for q in c.quantities}
@@ -120,7 +119,7 @@ def test_relays_are_attributed_to_isw():
 
 
 def test_ukrainian_and_russian_names_are_registered_and_resolved():
-    aliases = set(plugins_module.runner_for([recruitx_isw]).tables.sources[NAME]["aliases"])
+    aliases = set(runner_for([recruitx_isw], load_entry_points=False).tables.sources[NAME]["aliases"])
     assert {"Інституту з вивчення війни", "Института по изучению войны", "аналітики ISW"} <= aliases
     report = parse(RELAY_UK)
     analysts = next(c for c in report.claims if "Аналітики" in c.text)
@@ -128,7 +127,7 @@ def test_ukrainian_and_russian_names_are_registered_and_resolved():
 
 
 def test_nothing_changes_on_a_report_of_another_outlet():
-    assert parse(OTHER).to_dict() == recruitx.parse_report(OTHER, published="2022-09-26").to_dict()
+    assert parse(OTHER).to_dict() == parse_core(OTHER).to_dict()
 
 
 @settings(deadline=None)

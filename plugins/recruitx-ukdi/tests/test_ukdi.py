@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import recruitx
 import recruitx_ukdi
-from recruitx import plugins as plugins_module
 from recruitx.document import Document
+from recruitx.plugins import runner_for
 from recruitx.records import Claim, Source
+from recruitx.testing import parse_with
 
 REPORTS = pathlib.Path(__file__).parent / "reports"
 UPDATE = (REPORTS / "update-foreign-recruits.txt").read_text(encoding="utf-8")
@@ -20,18 +20,17 @@ RELAY_EN = (REPORTS / "relay-en.txt").read_text(encoding="utf-8")
 RELAY_UK_RU = (REPORTS / "relay-uk-ru.txt").read_text(encoding="utf-8")
 OTHER = (REPORTS / "other-outlet.txt").read_text(encoding="utf-8")
 NAME = "UK Defence Intelligence"
-
-
-@pytest.fixture(autouse=True)
-def core_only(monkeypatch):
-    """Parse with the built-in stages only, so this plugin is registered by `plugins=[...]` alone."""
-    monkeypatch.setattr(plugins_module, "_entry_points_cache", [])
-    monkeypatch.setattr(plugins_module, "_entry_point_errors", [])
-    monkeypatch.setattr(plugins_module, "_default_runner", None)
+PUBLISHED = "2025-04-27"
 
 
 def parse(text: str, **kwargs):
-    return recruitx.parse_report(text, plugins=[recruitx_ukdi], published="2025-04-27", **kwargs)
+    """Parse with the built-in stages and this plugin only (installed plugins left out)."""
+    return parse_with(text, recruitx_ukdi, isolated=True, published=PUBLISHED, **kwargs)
+
+
+def parse_core(text: str):
+    """Parse with the built-in stages alone."""
+    return parse_with(text, isolated=True, published=PUBLISHED)
 
 
 def skipped(text: str, outlet: str | None = NAME) -> list[str]:
@@ -60,7 +59,7 @@ def test_update_furniture_is_skipped_by_span():
         "Image: Defence Intelligence map of recruitment bonuses by region",
         line("Find out more about the UK government's response"),
         line("Find out more about Defence Intelligence's use of language"),
-        "Defence Intelligence uses the Professional Head of Intelligence Assessment (PHIA) probability yardstick to express likelihood.",
+        "Defence Intelligence uses the PHIA probability yardstick so that readers can tell how likely each judgement is.",
         "Remote chance: 0–5%",
         "Almost certain: 95–100%",
         "#StandWithUkraine 🇺🇦",
@@ -121,7 +120,7 @@ def refine_without_naming():
 
 
 def test_relay_aliases_in_three_languages_are_registered():
-    aliases = {a.casefold() for a in plugins_module.runner_for([recruitx_ukdi]).tables.sources[NAME]["aliases"]}
+    aliases = {a.casefold() for a in runner_for([recruitx_ukdi], load_entry_points=False).tables.sources[NAME]["aliases"]}
     for alias in ("the British MoD", "UK MoD Defence Intelligence", "британської військової розвідки", "британское Минобороны",
                   "британской военной разведки", "Britain's Ministry of Defence"):
         assert alias.casefold().removeprefix("the ") in aliases
@@ -133,12 +132,12 @@ def test_ukrainian_and_russian_relays_are_attributed_to_the_author():
     origins = {q.text: c.origin and c.origin.name for c in report.claims for q in c.quantities}
     assert origins["1 000 осіб на добу"] == NAME
     assert origins["более 648 тысяч военных"] == NAME
-    without = recruitx.parse_report(RELAY_UK_RU)  # the core alone does not know these inflected names
+    without = parse_core(RELAY_UK_RU)  # the core alone does not know these inflected names
     assert NAME not in {c.origin.name for c in without.claims if c.origin}
 
 
 def test_nothing_changes_on_a_report_of_another_outlet():
-    assert parse(OTHER).to_dict() == recruitx.parse_report(OTHER, published="2025-04-27").to_dict()
+    assert parse(OTHER).to_dict() == parse_core(OTHER).to_dict()
 
 
 @settings(deadline=None)

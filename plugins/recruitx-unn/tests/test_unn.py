@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import recruitx
 import recruitx_unn
-from recruitx import plugins as plugins_module
 from recruitx.document import Document
+from recruitx.plugins import runner_for
 from recruitx.records import Claim, Source
+from recruitx.testing import parse_with
 
 REPORTS = pathlib.Path(__file__).parent / "reports"
 EN = (REPORTS / "en-ukdi-relay.txt").read_text(encoding="utf-8")
@@ -20,16 +20,9 @@ UK = (REPORTS / "uk-hur-relay.txt").read_text(encoding="utf-8")
 OTHER = (REPORTS / "other-outlet.txt").read_text(encoding="utf-8")
 
 
-@pytest.fixture(autouse=True)
-def core_only(monkeypatch):
-    """Parse with the built-in stages only, so this plugin is registered by `plugins=[...]` alone."""
-    monkeypatch.setattr(plugins_module, "_entry_points_cache", [])
-    monkeypatch.setattr(plugins_module, "_entry_point_errors", [])
-    monkeypatch.setattr(plugins_module, "_default_runner", None)
-
-
 def parse(text: str, **kwargs):
-    return recruitx.parse_report(text, plugins=[recruitx_unn], **kwargs)
+    """Parse with the built-in stages and this plugin only (installed plugins left out)."""
+    return parse_with(text, recruitx_unn, isolated=True, **kwargs)
 
 
 def skipped(text: str) -> list[str]:
@@ -46,7 +39,7 @@ def test_the_outlet_is_detected_in_both_editions():
 def test_furniture_is_skipped_by_span_in_english():
     assert skipped(EN) == [
         "• 3 518 views",
-        "Read also: Ukraine returns 175 defenders from captivity",
+        "Read also: Another 175 Ukrainian soldiers freed in a prisoner exchange",
         "Subscribe to UNN on Telegram to stay up to date with the latest news",
     ]
 
@@ -78,7 +71,7 @@ def test_the_dateline_stays_content():
 
 
 def test_aliases_are_registered():
-    runner = plugins_module.runner_for([recruitx_unn])
+    runner = runner_for([recruitx_unn], load_entry_points=False)
     aliases = runner.tables.sources["UNN"]["aliases"]
     assert {"УНН", "Українських національних новин", "Ukrainian National News"} <= set(aliases)
 
@@ -113,7 +106,7 @@ def test_chains_in_a_parsed_report_start_with_unn():
 
 
 def test_nothing_changes_on_a_report_of_another_outlet():
-    assert parse(OTHER).to_dict() == recruitx.parse_report(OTHER).to_dict()
+    assert parse(OTHER).to_dict() == parse_with(OTHER, isolated=True).to_dict()
     assert recruitx_unn.recruitx_detect_outlet(document=Document(OTHER)) is None
     assert recruitx_unn.recruitx_mark_boilerplate(document=Document(OTHER, outlet="Kyiv Post")) == []
 

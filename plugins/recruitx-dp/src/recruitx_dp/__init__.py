@@ -2,7 +2,7 @@
 
 The paper calls itself «ДП»: "По данным «ДП»" is its own reporting, while
 "рассказали «ДП»" names a party that spoke to it. Its pages carry rubric
-lines, bylines and a "27 июня, 11:43" dateline. This plugin names the
+lines, bylines and a "3 июля, 16:20" dateline. This plugin names the
 outlet, skips the rubric and byline furniture and the dateline's clock time
 by span (the date stays a period), gives claims in the paper's own voice the
 paper as their only source, and keeps that self-naming from being read as a

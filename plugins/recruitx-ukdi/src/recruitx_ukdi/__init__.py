@@ -1,4 +1,4 @@
-"""recruitx plugin for UK Defence Intelligence updates on the war in Ukraine.
+"""recruitx plugin for the daily UK Defence Intelligence updates about the fighting in Ukraine.
 
 An update as published opens with "Latest Defence Intelligence update on
 the situation in Ukraine", sets out key judgements in PHIA probability
