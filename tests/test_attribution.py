@@ -315,3 +315,14 @@ def test_subject_after_the_verb_following_a_comma() -> None:
     assert origin_of(report, "2,000 recruits") == "Institute for the Study of War"
     report = parse("Минобороны РФ сообщило, что за неделю контракт подписали 9 тыс. человек.")
     assert origin_of(report, "9 тыс. человек") == "Ministry of Defence of Russia"
+
+
+def test_outlet_in_a_dateline_and_a_cue_inside_an_aside() -> None:
+    text = (
+        "KYIV, Dec 26 (Reuters) - Ukraine's military intelligence said that about 3,000 North Korean soldiers were killed.\n\n"
+        "South Korean lawmakers, citing the National Intelligence Service, said at least 100 soldiers had died."
+    )
+    report = parse(text)
+    assert chain_of(report, "about 3,000") == ["Reuters", "Defence Intelligence of Ukraine"]
+    names = chain_of(report, "at least 100 soldiers")
+    assert names[-2:] == ["South Korean lawmakers", "National Intelligence Service"]

@@ -52,7 +52,9 @@ _DASH = regex.compile(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z")
 #: Cues read per sentence and sentences searched for a carried source: bounds that keep long texts linear.
 _MAX_CUES = 40
 _REACH = 30
-_PAIR = regex.compile(r"(\S+)(?:\s+(\S+))?")
+#: "KYIV, Dec 26 (Reuters) -", "… back home soon. (PTI)": an outlet named in parentheses.
+_PAREN_OUTLET = regex.compile(r"\(([^()\n]{2,40})\)(?=\s*[-–—]\s|\s*\Z)")
+_PAIR = regex.compile(r"\s*(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
 _QUOTES = regex.compile(r"[“”«»„\"]")
 _OPENERS = "“«„"
@@ -330,6 +332,10 @@ class _Reader:
                 core_start = bounds[-1][1] if bounds else start
                 core = self._trim(lex, core_start, core_end)
                 if core is not None and self._party_like(lex, *core):
+                    first = _PAIR.match(text.lower(), app_start + 1) if app_start + 1 < close[0] else None
+                    opener = first.group(1).strip(PUNCTUATION) if first is not None else ""
+                    if any(f in ("acc", "pacc") for f in _cue_words().get(opener, ((), None))[0]):
+                        return core  # "lawmakers, citing the NIS, said": the aside is a cue of its own
                     return (core[0], close[0])
             return self._trim(lex, app_start, close[0])
         if bounds and bounds[-1][2][-1:] in "”»\"," and bounds[-1][2][:1] in ",.!?…”»\"" and len(bounds[-1][2]) == 2 and not text[bounds[-1][1] : end].strip():
@@ -617,7 +623,7 @@ class _Reader:
         for party in reversed(self.parties):
             if role in party.roles:
                 return party
-        if role in ("document", "evidence", "intelligence", "ministry"):
+        if role in ("document", "evidence", "intelligence"):
             for kinds in (("intelligence", "government", "ngo"), ("media", "other")):
                 for party in reversed(self.parties):
                     if not party.animate and party.kind in kinds and (role in ("document", "evidence") or party.kind != "media"):
@@ -658,6 +664,15 @@ class _Reader:
                 continue
             consumed = max(m.end(), *(e.mention[1] for e in found))
             out.extend(found)
+        for m in _PAREN_OUTLET.finditer(text, s0, s1, timeout=REGEX_TIMEOUT):
+            span = (m.start(1), m.end(1))
+            alias = self.alias_pattern.fullmatch(text, *span, timeout=REGEX_TIMEOUT)
+            if alias is not None and self.alias_name.get(" ".join(m.group(1).casefold().split()), ("", ""))[1] == "media":
+                source = self.resolve(lex, span)
+                if source is not None:
+                    event = _Event("verb", source, span, span, False)
+                    event.outlet = True
+                    out.append(event)
         dash = self._dash_event(lex, s0, s1)
         if dash is not None and not any(e.mention[0] <= dash.mention[0] < e.mention[1] for e in out):
             out.append(dash)
