@@ -38,6 +38,7 @@ _AUXILIARIES = frozenset(
     "was were been being be is are a an the its his her their this our your of for with from by to in on"
     " був була було були был была было были".split()
 )
+_LOCATIVE = frozenset(("в", "у", "во", "на"))
 _FINITE = frozenset("has have had is are was were will would can could should may might did does do".split())
 _PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", "person"))
 _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
@@ -393,6 +394,10 @@ class _Reader:
             stop = lex.forward_stop.search(text, close.end(), end, timeout=REGEX_TIMEOUT)
         np_end = stop.start() if stop is not None else end
         span = self._trim(lex, start, np_end)
+        if span is not None and lex.stems:  # "повідомили в Центрі …": the preposition is not the naming
+            first = _WORD.match(text, span[0], span[1])
+            if first is not None and first.group().casefold() in _LOCATIVE and first.end() < span[1]:
+                span = self._trim(lex, first.end(), span[1])
         if span is not None:
             # "со ссылкой на Минобороны России издание пишет": a known name ends the naming
             # unless a title or another name follows it
