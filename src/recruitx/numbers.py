@@ -13,12 +13,13 @@ caller's text.
 from __future__ import annotations
 
 import functools
-import re
+import heapq
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import regex
 
+from ._patterns import tokenize
 from .document import REGEX_TIMEOUT, load_data
 
 __all__ = ["NumberToken", "candidates", "number_pattern", "parse_number", "read_number", "to_number"]
@@ -263,52 +264,36 @@ def _words_value(
     return total + current, stop, tuple(words)
 
 
-def _trie(words: Any) -> str:
-    """A regex that matches exactly ``words``, written as a trie so that matching never backtracks."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 @functools.cache
-def _candidate_pattern(extra: tuple[str, ...]) -> re.Pattern[str]:
-    # The standard library's engine runs this trie of literals about three times faster than `regex`,
-    # and a trie with no repetition cannot backtrack: time is linear in the text.
+def _candidate_words(extra: tuple[str, ...]) -> frozenset[str]:
+    """The first word-piece of every number word (and of ``extra``): a token equal to one may start a number."""
     words: set[str] = set(extra)
     for script in ("en", "cyr"):
         t = _table(script)
         words.update(t.words, t.multipliers, t.scales, t.whole)
-    forms = set()
-    for w in words:
-        w = w.lower().split(" ")[0]
-        forms.add(w)
-        if "'" in w:
-            forms.update(w.replace("'", a) for a in _APOSTROPHES[1:])
-    return re.compile(r"(?P<d>\b\d|[$€£₴₽¥])|\b(?P<w>" + _trie(forms) + r")\b")
+    return frozenset(_PIECES.split(w.lower())[0] for w in words if w)
 
 
-def candidates(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, bool]]:
+_PIECES = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+_DIGIT_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Nd}|[$€£₴₽¥]")
+
+
+def candidates(
+    text: str, extra: tuple[str, ...] = (), tokens: list[tuple[int, int, str]] | None = None
+) -> list[tuple[int, bool]]:
     """Where a number (or one of the ``extra`` words) may start: ``(offset, is_word)`` in text order.
 
-    A cheap first pass over the whole text: digits, currency signs and the
-    number words of every language; :func:`read_number` then reads each.
+    A cheap first pass over the whole text: digits and currency signs by one
+    pattern, number words by looking the text's tokens (``tokens``, as
+    ``Document.tokens`` gives them, or computed here) up in a set;
+    :func:`read_number` then reads each.
     """
-    folded = text.lower()
-    if len(folded) != len(text):
-        folded = text
-    return [(m.start(), m.lastgroup == "w") for m in _candidate_pattern(extra).finditer(folded)]
+    if tokens is None:
+        tokens = tokenize(text)
+    first = _candidate_words(extra)
+    words = [(start, True) for start, _end, word in tokens if word in first]
+    digits = [(m.start(), False) for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
+    return list(heapq.merge(words, digits))
 
 
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:

@@ -176,7 +176,7 @@ def find_quantities(document: Document) -> list[Quantity]:
     previous_unit: str | None = None
     found: list[_Found] = []
     index, consumed = 0, 0
-    for pos, is_word in candidates(text, _first_words()):
+    for pos, is_word in candidates(text, _first_words(), document.tokens):
         if pos < consumed:
             continue
         while index < len(sentences) and sentences[index].end <= pos:
