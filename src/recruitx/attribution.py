@@ -549,7 +549,7 @@ class _Reader:
             name, kind, animate = f"Government of {place}", "government", False
         elif person is not None:
             name, kind, animate = person, "government", True
-        elif names and not (heads and heads[0][0] in ("media", "ngo", "intelligence", "other")):
+        elif names and (not heads or heads[0][1] in _PERSON_ROLES):
             run = self._name_run(mention, lex)
             kind = heads[0][0] if heads and heads[0][0] != "other" else "person"
             name = run or " ".join(content)
