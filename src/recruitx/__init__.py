@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .batch import ItemError, parse_reports, to_rows
+from .cluster import Cluster, Drift, Relay, check_clusters, check_report, cluster
 from .errors import InputTooLarge, InvalidArgument, RecruitxError
 from .numbers import parse_number
 from .pipeline import DEFAULT_MAX_CHARS, parse_report
@@ -19,8 +20,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Claim",
+    "Cluster",
     "DEFAULT_MAX_CHARS",
     "Diagnostic",
+    "Drift",
     "InputTooLarge",
     "InvalidArgument",
     "ItemError",
@@ -29,9 +32,13 @@ __all__ = [
     "Place",
     "Quantity",
     "RecruitxError",
+    "Relay",
     "Report",
     "Source",
     "__version__",
+    "check_clusters",
+    "check_report",
+    "cluster",
     "get_plugin_manager",
     "hookimpl",
     "parse_number",

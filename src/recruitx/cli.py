@@ -1,4 +1,4 @@
-"""The ``recruitx`` command: ``parse`` reports to JSON, list ``plugins``, print ``--version``."""
+"""The ``recruitx`` command: ``parse`` reports to JSON, ``cluster`` their figures across reports, list ``plugins``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ def _parser() -> argparse.ArgumentParser:
                        help='text files, or JSON Lines of {"id", "text", "published", "outlet"}')
     parse.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse in N worker processes")
     parse.add_argument("--yardstick", choices=("phia", "icd203"), default="phia", help="probability yardstick")
+
+    group = sub.add_parser("cluster", help="group the figures of many reports into one row per underlying claim")
+    group.add_argument("files", nargs="+", metavar="FILE", help="a UTF-8 text file, a directory of *.txt files, or -")
+    group.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                       help="a table for the terminal (default), JSON, or CSV with one row per relay")
+    group.add_argument("--input-format", choices=("text", "jsonl"), default="text",
+                       help='text files, or JSON Lines of {"id", "text", "published", "outlet"}')
+    group.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for texts without a header")
+    group.add_argument("--min-reports", type=int, default=1, metavar="N",
+                       help="show only clusters relayed by at least N reports (default 1)")
+    group.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse in N worker processes")
 
     sub.add_parser("plugins", help="list the loaded plugins with their versions and hooks")
     return parser
@@ -88,15 +99,22 @@ def _items(args: argparse.Namespace, stdin: TextIO, err: TextIO, failures: list[
                 yield record
 
 
-def _parse(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
-    from .batch import iter_results
-
+def _bad_usage(args: argparse.Namespace, err: TextIO) -> bool:
+    """Check ``--published`` and ``--jobs``; print the problem and return True when one is wrong."""
     try:
         coerce_date(args.published, "--published")
         if args.jobs < 1:
             raise RecruitxError("--jobs must be 1 or more")
     except RecruitxError as exc:
         print(f"recruitx: {exc}", file=err)
+        return True
+    return False
+
+
+def _parse(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    from .batch import iter_results
+
+    if _bad_usage(args, err):
         return 2
     single = args.input_format == "text" and len(args.files) == 1 and not pathlib.Path(args.files[0]).is_dir()
     fmt = args.format or ("json" if single else "jsonl")
@@ -160,6 +178,93 @@ def _progress(err: TextIO) -> Any:
     return _Quiet()
 
 
+def _cluster(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO) -> int:
+    from .batch import iter_results
+    from .cluster import check_report, cluster
+
+    if _bad_usage(args, err):
+        return 2
+    failures = [0]
+    items = (
+        {"id": item["id"], "text": None} if "error" in item and "text" not in item else item
+        for item in _items(args, stdin, err, failures)
+    )
+    reports = []
+    for item_id, report, error in iter_results(items, workers=args.jobs if args.jobs > 1 else None):
+        if report is None:
+            print(f"recruitx: {item_id}: {error}", file=err)
+            failures[0] += 1
+        else:
+            reports.append((item_id, report))
+    clusters = [c for c in cluster(reports) if len(c.reports) >= args.min_reports]
+    checks = [(rid, d) for rid, report in sorted(reports, key=lambda p: str(p[0])) for d in check_report(report)]
+    if args.format == "json":
+        data = {
+            "clusters": [c.to_dict() for c in clusters],
+            "checks": [{"report_id": rid, "level": d.level, "message": d.message, "span": list(d.span or ())}
+                       for rid, d in checks],
+        }
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        _cluster_csv(clusters, out)
+    else:
+        _cluster_table(clusters, checks, out)
+    return 1 if failures[0] else 0
+
+
+CLUSTER_CSV_FIELDS = (
+    "cluster_id", "origin", "origin_kind", "figure", "value", "low", "high", "qualifier", "unit", "first_seen",
+    "last_seen", "report_id", "outlet", "published", "claim_text", "claim_start", "claim_end", "quantity_text",
+    "quantity_start", "quantity_end", "drift",
+)  # fmt: skip
+
+
+def _cluster_csv(clusters: Sequence[Any], out: TextIO) -> None:
+    import csv
+
+    writer = csv.DictWriter(out, fieldnames=CLUSTER_CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for c in clusters:
+        for relay in c.relays:
+            writer.writerow({
+                "cluster_id": c.id, "origin": c.origin, "origin_kind": c.origin_kind, "figure": c.figure,
+                "value": c.value, "low": c.low, "high": c.high, "qualifier": c.qualifier, "unit": c.unit,
+                "first_seen": c.first_seen, "last_seen": c.last_seen, "report_id": relay.report_id,
+                "outlet": relay.outlet, "published": relay.published, "claim_text": relay.claim_text,
+                "claim_start": relay.claim_span[0], "claim_end": relay.claim_span[1],
+                "quantity_text": relay.quantity_text, "quantity_start": relay.quantity_span[0],
+                "quantity_end": relay.quantity_span[1],
+                "drift": "; ".join(d.describe() for d in c.drift if d.report_id == relay.report_id),
+            })  # fmt: skip
+
+
+def _short(report_id: Any) -> str:
+    return pathlib.PurePath(report_id).stem if isinstance(report_id, str) else str(report_id)
+
+
+def _cluster_table(clusters: Sequence[Any], checks: Sequence[tuple[Any, Any]], out: TextIO) -> None:
+    rows: list[tuple[tuple[str, ...], list[str]]] = [(("origin", "figure", "relays", "first seen"), ["drift"])]
+    for c in clusters:
+        drift: dict[str, list[str]] = {}
+        for d in c.drift:
+            drift.setdefault(d.describe(), []).append(_short(d.report_id))
+        lines = [f"{text} ({', '.join(ids)})" for text, ids in drift.items()] or ["-"]
+        cells = (c.origin or "(outlet's own voice)", c.figure, str(len(c.relays)), str(c.first_seen or "-"))
+        rows.append((cells, lines))
+    widths = [max(len(cells[i]) for cells, _ in rows) for i in range(4)]
+    indent = " " * (sum(widths) + 2 * len(widths))
+    for cells, lines in rows:
+        out.write("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)) + "  " + lines[0] + "\n")
+        out.writelines(f"{indent}{line}\n" for line in lines[1:])
+    notes = [(_short(c.relays[0].report_id), d) for c in clusters for d in c.diagnostics]
+    notes += [(_short(rid), d) for rid, d in checks]
+    if notes:
+        out.write("\n")
+        for rid, d in notes:
+            span = f" [{d.span[0]}:{d.span[1]}]" if d.span else ""
+            out.write(f"{d.level}: {rid}{span}: {d.message}\n")
+
+
 def _plugins(out: TextIO) -> int:
     from .plugins import default_runner
 
@@ -176,6 +281,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     args = _parser().parse_args(argv)
     if args.command == "parse":
         return _parse(args, out, err, sys.stdin)
+    if args.command == "cluster":
+        return _cluster(args, out, err, sys.stdin)
     return _plugins(out)
 
 
