@@ -561,8 +561,13 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
                 break
         if lower in cues.place_links and words and not linked:
             nm = _NEXT_WORD.match(text, m.end(), hi)
-            if nm is None or not nm.group("w")[0].isupper() or nm.group("w").lower() in cues.stop:
-                break
+            if (
+                nm is None
+                or not nm.group("w")[0].isupper()
+                or nm.group("w").lower() in cues.stop
+                or _is_month(nm.group("w").rstrip("."), cues)
+            ):
+                break  # "from Nepal" names a place; "from April" starts a period
             place = nm.group("w").rstrip(".")
             words += [w, place]
             cur = end = nm.start("w") + len(place)
