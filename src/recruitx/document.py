@@ -352,21 +352,30 @@ def detect_language(text: str, default: str = "en") -> str:
 
 
 @functools.cache
-def _boilerplate_patterns() -> tuple[Any, Any]:
+def _boilerplate_patterns() -> tuple[Any, Any, tuple[str, ...]]:
     data = load_data("boilerplate.json")
     lines = regex.compile(r"(?:" + "|".join(data["lines"]) + r")", regex.IGNORECASE | regex.V1)
     inline = regex.compile(r"(?:" + "|".join(data["inline"]) + r")", regex.IGNORECASE | regex.V1)
-    return lines, inline
+    return lines, inline, tuple(data["inline_anchors"])
+
+
+#: Lines longer than this are prose, never a share bar or a tag line.
+_FURNITURE_LINE = 200
 
 
 @hookimpl(trylast=True)
 def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     """Built-in boilerplate: share bars, read-time lines, tags, photo credits and copyright lines."""
-    lines, inline = _boilerplate_patterns()
+    lines, inline, anchors = _boilerplate_patterns()
     text, out = document.text, []
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text
     for start, end in document.lines:
-        if lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
+        if end - start <= _FURNITURE_LINE and lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
             out.append((start, end))
+            continue
+        if not any(lowered.find(a, start, end) >= 0 for a in anchors):
             continue
         m = inline.search(text, start, end, timeout=REGEX_TIMEOUT)
         if m is not None:
