@@ -16,7 +16,6 @@ words live in ``data/attribution/<language>.json``.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -669,7 +668,7 @@ class _Reader:
                 continue
             consumed = max(m.end(), *(e.mention[1] for e in found))
             out.extend(found)
-        for m in _PAREN_OUTLET.finditer(text, s0, s1, timeout=REGEX_TIMEOUT):
+        for m in _PAREN_OUTLET.finditer(text, s0, s1, timeout=REGEX_TIMEOUT) if text.find("(", s0, s1) >= 0 else ():
             span = (m.start(1), m.end(1))
             alias = self.alias_pattern.fullmatch(text, *span, timeout=REGEX_TIMEOUT)
             if alias is not None and self.alias_name.get(" ".join(m.group(1).casefold().split()), ("", ""))[1] == "media":
