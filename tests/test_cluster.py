@@ -338,3 +338,11 @@ def test_cluster_command_reads_jsonl_and_names_unreadable_files(tmp_path):
 def test_parse_subcommand_is_unchanged():
     code, out, _ = run("parse", str(EXAMPLES / "01-en-original.txt"))
     assert code == 0 and json.loads(out)["file"].endswith("01-en-original.txt")
+
+
+def test_docs_page_shows_the_real_output(monkeypatch):
+    monkeypatch.chdir(ROOT)  # cluster ids hash the report ids, here the paths as typed on the page
+    page = (ROOT / "docs" / "cluster.md").read_text(encoding="utf-8")
+    block = page.split("$ recruitx cluster examples/cluster/\n", 1)[1].split("```", 1)[0]
+    code, out, _ = run("cluster", "examples/cluster/")
+    assert code == 0 and block == out

@@ -1,9 +1,9 @@
 """Across reports: group the claims that carry the same figure from the same origin, and check figures for consistency.
 
 The same figure travels through many outlets, each rewording it a little.
-:func:`cluster` turns a folder of parsed reports into one :class:`Cluster` per
+``cluster`` turns a folder of parsed reports into one ``Cluster`` per
 underlying figure, with who relayed it, when, and what changed on the way
-(:class:`Drift`). :func:`check_report` and :func:`check_clusters` flag
+(``Drift``). ``check_report`` and ``check_clusters`` flag
 breakdowns whose parts exceed their total and running totals that grew.
 
 Grouping rule
@@ -122,9 +122,9 @@ class Drift:
     def describe(self) -> str:
         """A short human-readable line: ``qualifier changed: more_than → exact``, ``places added: India, Nepal``."""
         words = self.kind.replace("_", " ")
-        if self.after is None:
+        if self.kind.endswith("_dropped"):
             return f"{words}: {_show(self.before)}"
-        if self.before is None:
+        if self.kind.endswith("_added"):
             return f"{words}: {_show(self.after)}"
         return f"{words}: {_show(self.before)} → {_show(self.after)}"
 
@@ -430,11 +430,11 @@ def _cluster_id(seed: _Mention) -> str:
 def cluster(reports: Iterable[Report | tuple[Any, Report]]) -> list[Cluster]:
     """Group the figures of many reports into clusters, one per underlying figure, by the rule in this module's doc.
 
-    ``reports`` are :class:`~recruitx.Report` records or ``(id, report)``
+    ``reports`` are ``Report`` records or ``(id, report)``
     pairs (without an id, the position is used). Clusters come ordered by
     number of reports relaying them (most first), then first seen, then by
     the original's report id and position;
-    the running-total check (:func:`check_clusters`) is already attached to
+    the running-total check (``check_clusters``) is already attached to
     each cluster's ``diagnostics``.
     """
     mentions = _mentions(_entries(reports))
@@ -533,7 +533,7 @@ def _supersessions(clusters: Sequence[Cluster]) -> list[tuple[str, Diagnostic]]:
         if best is not None:
             relay = later.relays[0]
             message = (
-                f"report {relay.report_id}: {later.figure} from {later.origin} ({later.first_seen}) supersedes the "
+                f"{later.figure} from {later.origin} ({later.first_seen}) supersedes the "
                 f"running total {best.figure} (cluster {best.id}, first seen {best.first_seen})"
             )
             out.append((later.id, Diagnostic("info", message, relay.quantity_span)))
@@ -551,8 +551,8 @@ def check_clusters(clusters: Sequence[Cluster]) -> list[Diagnostic]:
     origin and count the same noun with a plain or lower-bound figure, the
     later was first seen later with a larger value, and its period (if both
     have one) starts no later and ends no earlier: an "as of" counter that
-    grew. The diagnostic's span is the later figure's, in its first relay's
-    report (named in the message).
+    grew. The diagnostic sits on the later cluster; its span is the later
+    figure's, in the report of that cluster's first relay.
     """
     return [d for _, d in _supersessions(clusters)]
 
