@@ -11,6 +11,10 @@ from collections.abc import Iterable
 
 import regex
 
+#: Per-call safety net for every `regex` call, in seconds: a pattern that runs longer raises TimeoutError,
+#: which the pipeline turns into a diagnostic (see docs/guarantees.md).
+REGEX_TIMEOUT = 2.0
+
 _WORD_SEP = regex.compile(r"\s+")
 
 
@@ -18,7 +22,7 @@ def trie_pattern(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
     """A regex source matching any of ``phrases`` (longest first at each branch); spaces match any run of spaces."""
     trie: dict = {}
     for phrase in phrases:
-        phrase = _WORD_SEP.sub(" ", phrase.strip())
+        phrase = _WORD_SEP.sub(" ", phrase.strip(), timeout=REGEX_TIMEOUT)
         if not phrase:
             continue
         node = trie
@@ -57,8 +61,8 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages."""
     lowered = text.lower()
     if len(lowered) == len(text):  # lowercasing kept every offset (it does unless e.g. "İ" is present)
-        return [(*m.span(), m.group()) for m in _TOKEN.finditer(lowered)]
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
+        return [(*m.span(), m.group()) for m in _TOKEN.finditer(lowered, timeout=REGEX_TIMEOUT)]
+    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, timeout=REGEX_TIMEOUT)]
 
 
 class Lexicon:
@@ -72,10 +76,10 @@ class Lexicon:
     def __init__(self, phrases: dict[str, object]) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], object]]] = {}
         for phrase, value in phrases.items():
-            words = tuple(w.lower() for w in _TOKEN.findall(phrase))
+            words = tuple(w.lower() for w in _TOKEN.findall(phrase, timeout=REGEX_TIMEOUT))
             if not words:
                 continue
-            seps = tuple(_WORD_SEP.sub(" ", s) for s in _TOKEN.split(phrase)[1:-1])
+            seps = tuple(_WORD_SEP.sub(" ", s, timeout=REGEX_TIMEOUT) for s in _TOKEN.split(phrase, timeout=REGEX_TIMEOUT)[1:-1])
             self._index.setdefault(words[0], []).append((words, seps, value))
         for candidates in self._index.values():
             candidates.sort(key=lambda c: -len(c[0]))

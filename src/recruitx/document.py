@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from ._patterns import tokenize
+from ._patterns import REGEX_TIMEOUT, tokenize
 from .errors import InvalidArgument
 from .plugins import hookimpl
 from .records import SOURCE_KINDS, Diagnostic
@@ -28,8 +28,6 @@ YARDSTICKS = ("phia", "icd203")
 #: How much of the body decides the main language (the rest is read sentence by sentence).
 _LANGUAGE_SAMPLE = 4000
 
-#: Per-pattern safety net for the `regex` module, in seconds (see docs/guarantees.md).
-REGEX_TIMEOUT = 2.0
 
 
 @functools.cache
@@ -186,7 +184,7 @@ class Document:
         self.diagnostics.append(Diagnostic(level, message, span))
 
     def _read_header(self) -> None:
-        m = _HEADER.match(self.text)
+        m = _HEADER.match(self.text, timeout=REGEX_TIMEOUT)
         if not m:
             return
         self.header_span = (m.start(), m.end())
@@ -198,7 +196,7 @@ class Document:
     def _lines(self) -> list[tuple[int, int]]:
         """Trimmed spans of the non-empty lines, the header excluded."""
         text, out, pos = self.text, [], self.header_span[1] if self.header_span else 0
-        for m in _LINE_BREAK.finditer(text, pos):
+        for m in _LINE_BREAK.finditer(text, pos, timeout=REGEX_TIMEOUT):
             out.append((pos, m.start()))
             pos = m.end()
         out.append((pos, len(text)))
@@ -300,10 +298,10 @@ def _split(text: str, start: int, end: int, abbreviations: frozenset[str]) -> It
     for m in _BOUNDARY.finditer(text, start, end, timeout=REGEX_TIMEOUT):
         cut = m.end()
         if m.group().rstrip("\"»”’)]") == ".":
-            before = _TOKEN_BEFORE.search(text, pos, m.start())
+            before = _TOKEN_BEFORE.search(text, pos, m.start(), timeout=REGEX_TIMEOUT)
             if before is not None:
                 token = before.group(1).lower()
-                if token in abbreviations or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token):
+                if token in abbreviations or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token, timeout=REGEX_TIMEOUT):
                     continue
         yield from _trim(text, pos, cut)
         pos = cut
@@ -333,8 +331,8 @@ def _language_cues() -> tuple[Any, ...]:
 def detect_language(text: str, default: str = "en") -> str:
     """``en``, ``uk`` or ``ru`` for a stretch of text, by script, then by letters and words of one language."""
     cyrillic, latin, words, uk_letters, ru_letters, uk_words, ru_words = _language_cues()
-    if cyrillic.search(text) is None:
-        return "en" if latin.search(text) is not None else default
+    if cyrillic.search(text, timeout=REGEX_TIMEOUT) is None:
+        return "en" if latin.search(text, timeout=REGEX_TIMEOUT) is not None else default
     n_cyr = len(cyrillic.findall(text))
     n_lat = len(latin.findall(text))
     if n_lat >= n_cyr:

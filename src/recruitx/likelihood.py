@@ -13,7 +13,7 @@ import functools
 
 import regex
 
-from ._patterns import Lexicon, tokenize
+from ._patterns import REGEX_TIMEOUT, Lexicon, tokenize
 from .document import Document, load_data
 from .plugins import hookimpl
 from .records import Likelihood
@@ -22,7 +22,7 @@ _SPACES = regex.compile(r"\s+")
 
 
 def _norm(phrase: str) -> str:
-    return _SPACES.sub(" ", phrase.strip().lower()).replace("’", "'")
+    return _SPACES.sub(" ", phrase.strip().lower(), timeout=REGEX_TIMEOUT).replace("’", "'")
 
 
 @functools.cache

@@ -130,7 +130,10 @@ def _script(language: str | None, text: str = "") -> str:
         return "cyr"
     if language == "en":
         return "en"
-    return "cyr" if regex.search(r"\p{Cyrillic}", text) else "en"
+    return "cyr" if _CYRILLIC.search(text, timeout=REGEX_TIMEOUT) else "en"
+
+
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 
 
 def number_pattern(language: str | None) -> Any:
@@ -271,7 +274,7 @@ def _candidate_words(extra: tuple[str, ...]) -> frozenset[str]:
     for script in ("en", "cyr"):
         t = _table(script)
         words.update(t.words, t.multipliers, t.scales, t.whole)
-    return frozenset(_PIECES.split(w.lower())[0] for w in words if w)
+    return frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in words if w)
 
 
 _PIECES = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
@@ -363,9 +366,9 @@ def parse_number(text: str, language: str | None = None) -> int | float | None:
     if not isinstance(text, str) or len(text) > 500:
         return None
     try:
-        head = _SIGN.match(text)
+        head = _SIGN.match(text, timeout=REGEX_TIMEOUT)
         assert head is not None
-        tail = _TAIL.search(text, head.end())
+        tail = _TAIL.search(text, head.end(), timeout=REGEX_TIMEOUT)
         stop = tail.start() if tail is not None else len(text)
         if stop <= head.end():
             return None

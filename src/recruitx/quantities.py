@@ -263,7 +263,7 @@ def _at(text: str, pos: int, is_word: bool, lo: int, hi: int, language: str) -> 
             if token is not None:
                 return _number(text, token, lo, hi, language, cues), token.end
     if not is_word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
-        phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi)
+        phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi, timeout=REGEX_TIMEOUT)
         if phone is not None and (text[phone.start()] in "+(" or phone.group().count("-") >= 2):
             return None, phone.end()
     token = read_number(text, pos, hi, language)
@@ -272,7 +272,7 @@ def _at(text: str, pos: int, is_word: bool, lo: int, hi: int, language: str) -> 
         return f, token.end
     if not is_word:
         # a rejected run of digits (21.03.2023, 11:43) is passed over whole
-        run = _DIGIT_RUN.match(text, pos, hi)
+        run = _DIGIT_RUN.match(text, pos, hi, timeout=REGEX_TIMEOUT)
         return None, max(run.end() if run is not None else pos + 1, token.end if token is not None else 0)
     return None, token.end if token is not None else pos + 1
 
@@ -305,13 +305,13 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if digits:
         if nxt_char.isalpha():
             return None  # ordinal (70th), code (5G), decade (1990s)
-        if (nxt_char in ":/." or nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h")) and _TIME_OR_DATE.match(text, t.end, hi):
+        if (nxt_char in ":/." or nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h")) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
             return None
         if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
             return None
     prev = _prev_word(text, lo, t.start)
     prev_l = prev.lower()
-    nxt = _NEXT_WORD.match(text, t.end, hi)
+    nxt = _NEXT_WORD.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
     nxt_w = nxt.group("w") if nxt else ""
     nxt_l = nxt_w.lower()
     if digits and not t.scaled and t.currency is None:
@@ -324,7 +324,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
         if t.start == lo and nxt_char in (".", ")") and text[t.end + 1 : t.end + 2] in (" ", "\u00a0"):
             return None  # a list number
     if nxt_char == "-":
-        comp = _COMPOUND.match(text, t.end, hi)
+        comp = _COMPOUND.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
         if comp is not None and not _starts_number(text, comp.start() + 1, hi, language):
             word = comp.group("c")
             if word[0].isupper() or (not cues.latin and len(word) <= 3):
@@ -404,7 +404,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
         return _Found(qstart, end, None, low, second.value, "range", unit, False)
     low_b, high_b = _bounds(qualifier, t.value)
     if unit is None and digits and nxt_l == "of":
-        of = _OF_THE.match(text, t.end, hi)
+        of = _OF_THE.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
         following = read_number(text, of.end(), hi, language) if of is not None else None
         if following is not None:
             unit = _unit(text, following.end, hi, cues, vague=False)[0]  # "37 of the 45 recruits"
@@ -446,7 +446,7 @@ def _post(text: str, end: int, hi: int, cues: _Cues, qualifier: str) -> tuple[in
 
 
 def _word_at(text: str, pos: int, hi: int) -> str:
-    m = _WORD_AT.match(text, pos, hi)
+    m = _WORD_AT.match(text, pos, hi, timeout=REGEX_TIMEOUT)
     return m.group() if m else ""
 
 
@@ -536,7 +536,7 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
     """
     words: list[str] = []
     end = cur = pos
-    of = _OF.match(text, cur, hi)
+    of = _OF.match(text, cur, hi, timeout=REGEX_TIMEOUT)
     if of is not None:
         if not vague:
             return None, pos
@@ -546,7 +546,7 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         cur += 1
     linked = False
     while len(words) < cues.max_unit_words:
-        m = _NEXT_WORD.match(text, cur, hi)
+        m = _NEXT_WORD.match(text, cur, hi, timeout=REGEX_TIMEOUT)
         if m is None:
             break
         w = m.group("w")
@@ -560,7 +560,7 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
                 end = rate.end()
                 break
         if lower in cues.place_links and words and not linked:
-            nm = _NEXT_WORD.match(text, m.end(), hi)
+            nm = _NEXT_WORD.match(text, m.end(), hi, timeout=REGEX_TIMEOUT)
             if (
                 nm is None
                 or not nm.group("w")[0].isupper()

@@ -159,7 +159,7 @@ def _background_start(document: Document) -> int:
     p, text = _patterns(), document.text
     for start, end in document.lines:
         if p["background"].match(text, start, end, timeout=REGEX_TIMEOUT) and (
-            p["background"].fullmatch(text, start, end, timeout=REGEX_TIMEOUT) or p["labels"].match(text, start, end)
+            p["background"].fullmatch(text, start, end, timeout=REGEX_TIMEOUT) or p["labels"].match(text, start, end, timeout=REGEX_TIMEOUT)
         ):
             return start
     return len(text)
