@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import pathlib
 import sys
 import time
@@ -279,11 +280,18 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     out = out or sys.stdout
     err = err or sys.stderr
     args = _parser().parse_args(argv)
-    if args.command == "parse":
-        return _parse(args, out, err, sys.stdin)
-    if args.command == "cluster":
-        return _cluster(args, out, err, sys.stdin)
-    return _plugins(out)
+    try:
+        if args.command == "parse":
+            return _parse(args, out, err, sys.stdin)
+        if args.command == "cluster":
+            return _cluster(args, out, err, sys.stdin)
+        return _plugins(out)
+    except BrokenPipeError:
+        # The reader went away (``recruitx parse … | head``): stop quietly, as Unix tools do.
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
