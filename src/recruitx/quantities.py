@@ -94,6 +94,7 @@ class _Cues:
         self.of_words = {w.lower() for w in d["of_words"]}
         self.place_links = {w.lower() for w in d["place_links"]}
         self.stop = {w.lower() for w in d["unit_stop"]} | {w.lower() for w in d.get("directions", [])}
+        self.predicative = frozenset(w.lower() for w in d.get("predicative", ()))
         self.verb_endings = tuple(d.get("verb_endings", ()))
         self.lead = {w.lower() for w in d["unit_lead_participles"]}
         self.keep_ing = {w.lower() for w in d["unit_keep_ing"]}
@@ -579,6 +580,8 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
             pass  # "48 wounded sailors", "получивших повестки"
         elif lower in cues.stop or _is_month(w, cues) or w[0].isdigit():
             break
+        elif words and lower in cues.predicative:
+            break  # "took two soldiers prisoner": the counted noun is "soldiers"
         elif cues.latin:
             if "-" not in lower and (
                 (lower.endswith("ing") and lower not in cues.keep_ing) or lower.endswith("ly") or lower.endswith("ed")
