@@ -52,7 +52,7 @@ _DASH = regex.compile(r"\s[–—-]\s+([^–—\-.,;:]{2,60}?)[.\s]*\Z")
 #: Cues read per sentence and sentences searched for a carried source: bounds that keep long texts linear.
 _MAX_CUES = 40
 _REACH = 30
-#: "KYIV, Dec 26 (Reuters) -", "… back home soon. (PTI)": an outlet named in parentheses.
+#: "LVIV, Mar 14 (Reuters) -", "… the talks resume next week. (PTI)": an outlet named in parentheses.
 _PAREN_OUTLET = regex.compile(r"\(([^()\n]{2,40})\)(?=\s*[-–—]\s|\s*\Z)")
 _PAIR = regex.compile(r"\s*(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
@@ -308,7 +308,7 @@ class _Reader:
         m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
         if m is not None:
             end = m.start()
-        if not lex.stems:  # "had personally assured": adverbs in -ly
+        if not lex.stems:  # "had privately assured": adverbs in -ly
             m = _ADVERBS.search(text, max(start, end - 40), end, timeout=REGEX_TIMEOUT)
             if m is not None:
                 end = m.start()
@@ -322,7 +322,7 @@ class _Reader:
             # "X, the spokesperson for Y, said": an appositive closed by a comma
             close = bounds.pop()
             if bounds and bounds[-1][2].casefold() in lex.relative and len(bounds) > 1 and bounds[-2][2] == ",":
-                bounds.pop()  # "A spokesperson for Meta, which owns Facebook, said": skip the relative clause
+                bounds.pop()  # "A spokesperson for Lumora, which operates Pinwheel, said": skip the relative clause
                 core_end = bounds.pop()[0]
                 core_start = bounds[-1][1] if bounds else start
                 return self._subject(lex, core_start, core_end)
@@ -335,13 +335,13 @@ class _Reader:
                     first = _PAIR.match(text.lower(), app_start + 1) if app_start + 1 < close[0] else None
                     opener = first.group(1).strip(PUNCTUATION) if first is not None else ""
                     if any(f in ("acc", "pacc") for f in _cue_words().get(opener, ((), None))[0]):
-                        return core  # "lawmakers, citing the NIS, said": the aside is a cue of its own
+                        return core  # "senators, citing the BND, said": the aside is a cue of its own
                     return (core[0], close[0])
             return self._trim(lex, app_start, close[0])
         if bounds and bounds[-1][2][-1:] in "”»\"," and bounds[-1][2][:1] in ",.!?…”»\"" and len(bounds[-1][2]) == 2 and not text[bounds[-1][1] : end].strip():
             return None
         if bounds and bounds[-1][2].casefold() in lex.relative and not text[bounds[-1][1] : end].strip():
-            # "alleged militants who claim that …": the subject is the noun the clause hangs on
+            # "unnamed officers who insist that …": the subject is the noun the clause hangs on
             rel = bounds.pop()
             return self._subject(lex, bounds[-1][1] if bounds else start, rel[0])
         return self._subject(lex, bounds[-1][1] if bounds else start, end)
@@ -365,7 +365,7 @@ class _Reader:
         if span is None or lex.stems:
             return span
         if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span)):
-            return None  # "Facebook had pulled 58 ads pointed out …": a clause, not a naming
+            return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
         if _PREPOSITION.match(self.text, span[0], span[1]):
             return None
         return span
@@ -379,7 +379,7 @@ class _Reader:
         stop = lex.forward_stop.search(text, start, end, timeout=REGEX_TIMEOUT)
         opened = start > 0 and text[start - 1] in "“«„\""
         while stop is not None and (stop.group() in "“«„" or stop.group() == '"' and not opened or stop.group() in "”»" and opened):
-            # a quoted name is part of the naming: 'the outlet "Important Stories"', «ДП»
+            # a quoted name is part of the naming: 'the site "Open Ledger"', «ДП»
             if stop.group() in "”»\"" and opened:
                 opened = False
                 stop = lex.forward_stop.search(text, stop.end(), end, timeout=REGEX_TIMEOUT)
@@ -388,7 +388,7 @@ class _Reader:
             if close is None:
                 break
             if text[close.start() - 1] in ",.;:!?":
-                stop = close  # 'the outlet "Important Stories," more than …': the name ends the naming
+                stop = close  # 'the site "Open Ledger," nearly …': the name ends the naming
                 break
             stop = lex.forward_stop.search(text, close.end(), end, timeout=REGEX_TIMEOUT)
         np_end = stop.start() if stop is not None else end
@@ -409,7 +409,7 @@ class _Reader:
         if span is None:
             return None
         if stop is not None and stop.group() == "," and self.text[span[0] : span[1]].casefold().startswith(("one of", "один з", "одна з", "один из", "одна из")):
-            # ", said one of the men, 26-year-old Zhang Renbo": the appositive that names him
+            # ", said one of four drivers, 41-year-old Tomas Keller": the appositive that names him
             after = lex.forward_stop.search(text, stop.end(), end, timeout=REGEX_TIMEOUT)
             tail = self._trim(lex, stop.end(), after.start() if after is not None else end)
             if tail is not None and any(w[:1].isupper() for w in text[tail[0] : tail[1]].split()):
@@ -564,8 +564,8 @@ class _Reader:
         return Source(mention, span, party.name, party.kind)
 
     def _titled_person(self, lex: _Lexicon, span: tuple[int, int], roles: set[str]) -> str | None:
-        """The name of a person given a title next to a known organisation ("Petro Yatsenko, spokesperson
-        for the Coordination Headquarters"), when the person is not in the alias table."""
+        """The name of a person given a title next to a known organisation ("Marta Ivanyk, spokesperson
+        for the Border Council"), when the person is not in the alias table."""
         if not roles & {"spokesperson", "official", "minister", "president"}:
             return None
         text = self.text
@@ -595,7 +595,7 @@ class _Reader:
         return cached.get(self.text[start:end].casefold().removeprefix("the ").removeprefix("official "))
 
     def _name_run(self, mention: str, lex: _Lexicon) -> str | None:
-        """The run of capitalised words after the last title word ("MEA spokesperson Randhir Jaiswal")."""
+        """The run of capitalised words after the last title word ("FMA spokesperson Lena Moravec")."""
         run: list[str] = []
         for w in _WORD.findall(mention):
             if w[:1].isupper() and w not in lex.name_stop and w.casefold() not in lex.heads and not w.startswith("("):
@@ -732,7 +732,7 @@ class _Reader:
         text = self.text
         word = text[m.start() : m.end()]
         if word[:1].isupper() and m.start() > s0:
-            return []  # "Federal State Statistics Service": a name, not a verb
+            return []  # "Regional State Audit Office": a name, not a verb
         previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start())
         if previous is not None and previous.group(1).casefold() in _AUXILIARIES:
             return []
@@ -764,7 +764,7 @@ class _Reader:
         if not inverted and self._passive(m, subject, s1):
             return []
         if word.casefold() in lex.noun_verbs and not (self._alias_in(*subject) or self._heads(lex, *subject)):
-            return []  # "ahead of former Soviet states (523)": a noun
+            return []  # "ahead of the Baltic states (212)": a noun
         source = self.resolve(lex, subject)
         if source is None:
             return []
@@ -780,7 +780,7 @@ class _Reader:
         event.outlet = trailing_outlet
         out = [event]
         if not inverted:
-            # "Meduza and Mediazona published …": each subject of a coordination
+            # "Northwind and The Ledger published …": each subject of a coordination
             c = lex.coordination.search(text, s0, subject[0], timeout=REGEX_TIMEOUT)
             if c is not None:
                 first = self.backward_np(lex, s0, c.start())
@@ -801,7 +801,7 @@ class _Reader:
         return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end))
 
     def _conjunct(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
-        """The party after "and" following a naming ("British intelligence and reports from the Ukrainian side")."""
+        """The party after "and" following a naming ("Danish officials and reports from Finnish monitors")."""
         text = self.text
         c = lex.and_after.match(text, span[1], s1, timeout=REGEX_TIMEOUT)
         if c is None:
@@ -821,7 +821,7 @@ class _Reader:
         return len(_WORD.findall(self.text, begin, pos)) <= 4
 
     def _document_agent(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
-        """"a new report by X", "a report published on Twitter by X": the party is X, not the document."""
+        """"a fresh study by X", "a survey posted on Telegram by X": the party is X, not the document."""
         text = self.text
         if lex.stems:
             return span
@@ -866,7 +866,7 @@ class _Reader:
         return bounds[-1] if bounds else s0
 
     def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
-        """A headline or paragraph closed by "– British intelligence"."""
+        """A headline or paragraph closed by "– Norwegian intelligence"."""
         text = self.text
         dash = max(text.rfind(" – ", s0, s1), text.rfind(" — ", s0, s1), text.rfind(" - ", s0, s1))
         if dash < 0 or s1 - dash > 70:
@@ -1105,12 +1105,12 @@ def _apply(
 
 
 def _mentioned(events: Sequence[_Event], quantities: Sequence[Any]) -> bool:
-    """True when the figures lie inside the naming of a source ("26-year-old Zhang Renbo"): the outlet's voice."""
+    """True when the figures lie inside the naming of a source ("41-year-old Tomas Keller"): the outlet's voice."""
     return all(any(e.mention[0] <= q.span[0] < e.mention[1] for e in events) for q in quantities)
 
 
 def _split_mention(document: Document, claim: Claim, events: Sequence[_Event], chain: tuple[Source, ...]) -> list[Claim]:
-    """'"…," said one African woman': the figure in the naming is the outlet's, the rest is the source's."""
+    """'"…," said one Nepali driver': the figure in the naming is the outlet's, the rest is the source's."""
     q = claim.quantities[0].span
     mention = next(e.mention for e in events if e.mention[0] <= q[0] < e.mention[1])
     start, end = max(claim.span[0], mention[0]), min(claim.span[1], mention[1])
