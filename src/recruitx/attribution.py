@@ -223,7 +223,7 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
     patterns, firsts = _family_patterns(not same), _cue_words()
     found: list[_Cue] = []
     for at in word_starts(low, _cue_firsts(), fold=not same):
-        pair = _PAIR.match(low, at)
+        pair = _PAIR.match(low, at, timeout=REGEX_TIMEOUT)
         if pair is None:
             continue
         first = pair.group(1).strip(PUNCTUATION).casefold()
@@ -332,7 +332,7 @@ class _Reader:
                 core_start = bounds[-1][1] if bounds else start
                 core = self._trim(lex, core_start, core_end)
                 if core is not None and self._party_like(lex, *core):
-                    first = _PAIR.match(text.lower(), app_start + 1) if app_start + 1 < close[0] else None
+                    first = _PAIR.match(text.lower(), app_start + 1, timeout=REGEX_TIMEOUT) if app_start + 1 < close[0] else None
                     opener = first.group(1).strip(PUNCTUATION) if first is not None else ""
                     if any(f in ("acc", "pacc") for f in _cue_words().get(opener, ((), None))[0]):
                         return core  # "senators, citing the BND, said": the aside is a cue of its own
@@ -349,7 +349,7 @@ class _Reader:
     def _subject(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         span = self._trim(lex, start, end)
         while span is not None:  # "Нагадаємо, раніше ЦПД повідомляв": an adverb before the subject
-            first = _WORD.match(self.text, span[0], span[1])
+            first = _WORD.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)
             if first is None or first.group().casefold() not in lex.between_words or first.end() >= span[1]:
                 break
             span = self._trim(lex, first.end(), span[1])
@@ -359,14 +359,14 @@ class _Reader:
             if alias is not None and alias.start() > span[0]:
                 prefix = self.text[span[0] : alias.start()]
                 if not self._heads(lex, span[0], alias.start()) and not any(
-                    w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(prefix)
+                    w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(prefix, timeout=REGEX_TIMEOUT)
                 ):
                     span = (alias.start(), span[1])
         if span is None or lex.stems:
             return span
-        if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span)):
+        if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span, timeout=REGEX_TIMEOUT)):
             return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
-        if _PREPOSITION.match(self.text, span[0], span[1]):
+        if _PREPOSITION.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT):
             return None
         return span
 
@@ -384,7 +384,7 @@ class _Reader:
                 opened = False
                 stop = lex.forward_stop.search(text, stop.end(), end, timeout=REGEX_TIMEOUT)
                 continue
-            close = _CLOSE_QUOTE.search(text, stop.end(), min(end, stop.end() + 80))
+            close = _CLOSE_QUOTE.search(text, stop.end(), min(end, stop.end() + 80), timeout=REGEX_TIMEOUT)
             if close is None:
                 break
             if text[close.start() - 1] in ",.;:!?":
@@ -394,16 +394,16 @@ class _Reader:
         np_end = stop.start() if stop is not None else end
         span = self._trim(lex, start, np_end)
         if span is not None and lex.stems:  # "повідомили в Центрі …": the preposition is not the naming
-            first = _WORD.match(text, span[0], span[1])
+            first = _WORD.match(text, span[0], span[1], timeout=REGEX_TIMEOUT)
             if first is not None and first.group().casefold() in _LOCATIVE and first.end() < span[1]:
                 span = self._trim(lex, first.end(), span[1])
         if span is not None:
             # "со ссылкой на Минобороны России издание пишет": a known name ends the naming
             # unless a title or another name follows it
             for alias in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT):
-                after = _WORD.match(text, alias.end() + 1, span[1]) if alias.end() < span[1] else None
+                after = _WORD.match(text, alias.end() + 1, span[1], timeout=REGEX_TIMEOUT) if alias.end() < span[1] else None
                 if after is not None and text[alias.end()].isspace() and after.group()[:1].islower():
-                    if not lex.head_pattern.match(after.group()):
+                    if not lex.head_pattern.match(after.group(), timeout=REGEX_TIMEOUT):
                         span = (span[0], alias.end())
                         break
         if span is None:
@@ -425,7 +425,7 @@ class _Reader:
             end -= 1
         if start >= end:
             return None
-        words = _WORD.findall(text, start, end)
+        words = _WORD.findall(text, start, end, timeout=REGEX_TIMEOUT)
         if not words or len(words) > 12:
             return None
         return (start, end)
@@ -443,13 +443,13 @@ class _Reader:
         first in Ukrainian and Russian (the head leads a genitive chain)."""
         text = self.text
         if not lex.stems:
-            cut = _HEAD_CUT.search(text, start, end)
-            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end)]
+            cut = _HEAD_CUT.search(text, start, end, timeout=REGEX_TIMEOUT)
+            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end, timeout=REGEX_TIMEOUT)]
             if not found:
-                found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
+                found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
             found.reverse()
         else:
-            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end)]
+            found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
         out = []
         for word in found:
             key = " ".join(word.split())
@@ -473,7 +473,7 @@ class _Reader:
         text = self.text
         if self._alias_in(start, end):
             return True
-        words = _WORD.findall(text, start, end)
+        words = _WORD.findall(text, start, end, timeout=REGEX_TIMEOUT)
         low = [w.casefold() for w in words]
         if len(low) == 1 and (low[0] in lex.pronouns or low[0] in lex.first_person):
             return True
@@ -492,7 +492,7 @@ class _Reader:
         text = self.text
         start, end = span
         mention = text[start:end]
-        words = _WORD.findall(mention)
+        words = _WORD.findall(mention, timeout=REGEX_TIMEOUT)
         low = [w.casefold() for w in words]
         if not low or len(low) == 1 and low[0] in lex.first_person:
             return None
@@ -528,7 +528,7 @@ class _Reader:
                 party.animate = party.animate or person_like
             return Source(mention, span, party.name, party.kind)
         rest = " ".join(w.casefold() for w in content)
-        if heads and (rest in lex.heads or lex.stems and len(content) <= 3 and all(lex.head_pattern.match(w) for w in content)):
+        if heads and (rest in lex.heads or lex.stems and len(content) <= 3 and all(lex.head_pattern.match(w, timeout=REGEX_TIMEOUT) for w in content)):
             role = heads[0][1]
             party = self._antecedent_role(role)
             if party is not None:
@@ -572,10 +572,10 @@ class _Reader:
         inside = [(m.start(), m.end()) for m in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT)]
         best: list[str] = []
         run: list[str] = []
-        for w in _WORD.finditer(text, *span):
+        for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT):
             word = w.group()
             free = not any(s <= w.start() < e for s, e in inside)
-            if free and word[:1].isupper() and word not in lex.name_stop and not lex.head_pattern.fullmatch(word):
+            if free and word[:1].isupper() and word not in lex.name_stop and not lex.head_pattern.fullmatch(word, timeout=REGEX_TIMEOUT):
                 run.append(word)
                 continue
             if len(run) >= 2 and not best:
@@ -597,10 +597,10 @@ class _Reader:
     def _name_run(self, mention: str, lex: _Lexicon) -> str | None:
         """The run of capitalised words after the last title word ("FMA spokesperson Lena Moravec")."""
         run: list[str] = []
-        for w in _WORD.findall(mention):
+        for w in _WORD.findall(mention, timeout=REGEX_TIMEOUT):
             if w[:1].isupper() and w not in lex.name_stop and w.casefold() not in lex.heads and not w.startswith("("):
                 run.append(w)
-            elif lex.head_pattern.fullmatch(w) or w.casefold() in lex.heads:
+            elif lex.head_pattern.fullmatch(w, timeout=REGEX_TIMEOUT) or w.casefold() in lex.heads:
                 run = []
             elif run and not w[:1].isupper():
                 run.append("\0")
@@ -688,7 +688,7 @@ class _Reader:
         text = self.text
         cue = (m.start(), m.end())
         if family == "pacc":
-            word = next((w for w in _WORD.findall(m.group()) if w.casefold() in lex.pronouns), None)
+            word = next((w for w in _WORD.findall(m.group(), timeout=REGEX_TIMEOUT) if w.casefold() in lex.pronouns), None)
             party = None if word is None else self._antecedent(lex.pronouns[word.casefold()])
             if party is None:
                 return []
@@ -713,7 +713,7 @@ class _Reader:
             return [_Event(family, source, cue, subject, family == "label")]
         if family == "agent":
             event = _Event(family, source, cue, subject, False)
-            if _THAT.match(text, subject[1], s1):
+            if _THAT.match(text, subject[1], s1, timeout=REGEX_TIMEOUT):
                 event.lead = True
             else:
                 event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
@@ -733,10 +733,10 @@ class _Reader:
         word = text[m.start() : m.end()]
         if word[:1].isupper() and m.start() > s0:
             return []  # "Regional State Audit Office": a name, not a verb
-        previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start())
+        previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start(), timeout=REGEX_TIMEOUT)
         if previous is not None and previous.group(1).casefold() in _AUXILIARIES:
             return []
-        if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1):
+        if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1, timeout=REGEX_TIMEOUT):
             return []
         subject, inverted = None, False
         if text[s0 : m.start()].rstrip()[-1:] == ",":
@@ -744,8 +744,8 @@ class _Reader:
             after = self.forward_np(lex, m.end(), s1)
             if (
                 after is not None
-                and len(_WORD.findall(text, after[1], s1)) <= 4
-                and not any(w.casefold() in _FINITE for w in _WORD.findall(text, *after))
+                and len(_WORD.findall(text, after[1], s1, timeout=REGEX_TIMEOUT)) <= 4
+                and not any(w.casefold() in _FINITE for w in _WORD.findall(text, *after, timeout=REGEX_TIMEOUT))
                 and self._party_like(lex, *after)
                 and self._named_or_titled(lex, *after)
             ):
@@ -798,7 +798,7 @@ class _Reader:
         """True when the naming holds a known alias or a capitalised name."""
         if self._alias_in(start, end):
             return True
-        return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end))
+        return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end, timeout=REGEX_TIMEOUT))
 
     def _conjunct(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
         """The party after "and" following a naming ("Danish officials and reports from Finnish monitors")."""
@@ -818,29 +818,29 @@ class _Reader:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
         bounds = [b for b in lex.strong.finditer(self.text, max(s0, pos - 80), pos, timeout=REGEX_TIMEOUT)]
         begin = bounds[-1].end() if bounds else s0
-        return len(_WORD.findall(self.text, begin, pos)) <= 4
+        return len(_WORD.findall(self.text, begin, pos, timeout=REGEX_TIMEOUT)) <= 4
 
     def _document_agent(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
         """"a fresh study by X", "a survey posted on Telegram by X": the party is X, not the document."""
         text = self.text
         if lex.stems:
             return span
-        m = _BY.search(text, span[0], span[1])
+        m = _BY.search(text, span[0], span[1], timeout=REGEX_TIMEOUT)
         cut = m.start() if m is not None else span[1]
         heads = self._heads(lex, span[0], cut)
-        if not heads or heads[0][1] != "document" or self.alias_pattern.search(text, span[0], cut):
+        if not heads or heads[0][1] != "document" or self.alias_pattern.search(text, span[0], cut, timeout=REGEX_TIMEOUT):
             return span
         if m is not None:
             return self._trim(lex, m.end(), span[1]) or span
-        by = _LATER_BY.match(text, span[1], s1)
+        by = _LATER_BY.match(text, span[1], s1, timeout=REGEX_TIMEOUT)
         if by is not None:
             return self.forward_np(lex, by.end(), s1) or span
         return span
 
     def _skip_head(self, lex: _Lexicon, span: tuple[int, int]) -> bool:
-        words = [w.casefold() for w in _WORD.findall(self.text, span[0], span[1])]
+        words = [w.casefold() for w in _WORD.findall(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)]
         words = [w for w in words if w not in lex.determiners]
-        return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self.alias_pattern.search(self.text, span[0], span[1])
+        return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self.alias_pattern.search(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)
 
     def _passive(self, m: Any, subject: tuple[int, int], s1: int) -> bool:
         """"was reported", "a report", "figures recorded on…": a participle or a noun, not a reporting verb."""
@@ -853,13 +853,13 @@ class _Reader:
             return False
         if self.alias_pattern.search(text, *subject, timeout=REGEX_TIMEOUT):
             return False
-        return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10)))
+        return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10), timeout=REGEX_TIMEOUT))
 
     def _leads(self, pos: int, s1: int) -> bool:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
-        if _THAT.match(self.text, pos, s1) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
+        if _THAT.match(self.text, pos, s1, timeout=REGEX_TIMEOUT) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
-        return len(_WORD.findall(self.text, pos, min(s1, pos + 200))) > 4
+        return len(_WORD.findall(self.text, pos, min(s1, pos + 200), timeout=REGEX_TIMEOUT)) > 4
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
         bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 160), end, timeout=REGEX_TIMEOUT)]
@@ -871,7 +871,7 @@ class _Reader:
         dash = max(text.rfind(" – ", s0, s1), text.rfind(" — ", s0, s1), text.rfind(" - ", s0, s1))
         if dash < 0 or s1 - dash > 70:
             return None
-        m = _DASH.match(text, dash, s1)
+        m = _DASH.match(text, dash, s1, timeout=REGEX_TIMEOUT)
         if m is None:
             return None
         span = (m.start(1), m.end(1))
@@ -922,7 +922,7 @@ def _quote_stretches(document: Document) -> list[tuple[int, int]]:
     text, out = document.text, []
     for start, end in document.lines:
         opened = -1
-        for m in _QUOTES.finditer(text, start, end):
+        for m in _QUOTES.finditer(text, start, end, timeout=REGEX_TIMEOUT):
             ch = m.group()
             if opened < 0:
                 if ch in _OPENERS or ch == '"':
@@ -1191,7 +1191,7 @@ _CUT = regex.compile(r"[,;:]\s|\s(?:while|and|but|whereas|а|але|і|и|но)\
 def _cut(text: str, left: int, right: int) -> int:
     """Where to cut between two figures: the last clause break between them, else just before the second."""
     best = None
-    for m in _CUT.finditer(text, left, right):
+    for m in _CUT.finditer(text, left, right, timeout=REGEX_TIMEOUT):
         best = m.end()
     return best if best is not None else right
 

@@ -71,7 +71,7 @@ def _pieces(doc: Document, sentence: Sentence, likelihoods: Sequence[Likelihood]
         return [sentence.span]
     cuts = [sentence.start]
     for previous, following in zip(likelihoods, likelihoods[1:]):
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, previous.span[1], following.span[0])]
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(doc.text, previous.span[1], following.span[0], timeout=REGEX_TIMEOUT)]
         cuts.append(breaks[-1] if breaks else following.span[0])
     cuts.append(sentence.end)
     pieces = []
