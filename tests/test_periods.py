@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -183,3 +185,24 @@ def test_agrees_with_dateparser_on_absolute_dates() -> None:
         expected = dateparser.parse(text, languages=[language], settings=settings).date()
         period = resolve_period(text, dt.date(2025, 4, 27))
         assert period is not None and period.start == period.end == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "language_day"),
+    [
+        ("The decree was signed on 26/09/2022 in Moscow.", "2022-09-26"),
+        ("On 9/26/2022 the call-up began.", "2022-09-26"),
+        ("Records dated 2022/09/26 list 40 recruits.", "2022-09-26"),
+        ("Вербування почалося 05/03/2023 у Казані.", "2023-03-05"),
+        ("Набор начался 05/03/2023 в Казани.", "2023-03-05"),
+    ],
+)
+def test_slash_dates_are_normalised_by_dateparser(text, language_day):
+    report = recruitx.parse_report(text, published="2023-10-01")
+    assert [(p.start.isoformat(), p.end.isoformat()) for c in report.claims for p in c.periods] == [(language_day, language_day)]
+
+
+@pytest.mark.parametrize("text", ["About 3/4 of them came back.", "See pages 12/13 of the report.", "Score 1/2/3 wins."])
+def test_fractions_and_page_ranges_are_not_dates(text):
+    report = recruitx.parse_report(text, published="2023-10-01")
+    assert not [p for c in report.claims for p in c.periods]

@@ -952,7 +952,56 @@ def find_periods(document: Document) -> list[Period]:
         out.extend(found)
     for message, span in notes:
         document.diagnose("info", message, span)
+    return _with_numeric_dates(document, out)
+
+
+_NUMERIC_DATE = regex.compile(r"(?<![\p{N}/.])(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}/\d{1,2}/\d{1,2})(?![\p{N}/])")
+
+
+def _with_numeric_dates(document: Document, found: list[Period]) -> list[Period]:
+    """Add slash-written dates ("26/09/2022", "9/26/2022", "2022/09/26"), which our patterns leave to dateparser.
+
+    They are rare in news text, so dateparser stays off the hot path: a cheap
+    test for a slash with digits on both sides comes first, and each phrase is
+    normalised once per process (see :func:`_dateparser_day`).
+    """
+    text = document.text
+    if "/" not in text:
+        return found
+    taken = [p.span for p in found]
+    out = list(found)
+    for m in _NUMERIC_DATE.finditer(text, timeout=REGEX_TIMEOUT):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        sentence = document.sentence_at(m.start())
+        if sentence is None:
+            continue
+        day = _dateparser_day(m.group(), sentence.language)
+        if day is not None:
+            out.append(Period(m.group(), m.span(), day, day, "day"))
+    out.sort(key=lambda p: p.span)
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_day(phrase: str, language: str) -> _Date | None:
+    """One numeric date normalised by dateparser: day-month order for uk/ru, month-day first for en.
+
+    An absolute date needs no publication date, so none is passed; strict
+    parsing refuses a phrase that lacks a day, month or year.
+    """
+    import dateparser  # imported on first use: it costs ~60 ms and most reports never need it
+
+    orders = ("MDY", "DMY") if language == "en" else ("DMY", "MDY")
+    if phrase[:4].isdigit():
+        orders = ("YMD",)
+    for order in orders:
+        parsed = dateparser.parse(
+            phrase, languages=[language], settings={"STRICT_PARSING": True, "DATE_ORDER": order, "PREFER_LOCALE_DATE_ORDER": False}
+        )
+        if parsed is not None:
+            return parsed.date()
+    return None
 
 
 @hookimpl(trylast=True)
