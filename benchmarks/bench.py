@@ -57,8 +57,10 @@ def corpus(n: int, size: int = 3000, seed: int = 0) -> list[str]:
     for _ in range(n):
         day = f"20{rng.randint(23, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         parts = [f" date {day} Russia keeps recruiting foreigners, {rng.choice(OUTLETS)} reports"]
-        while sum(len(p) + 2 for p in parts) < size:
+        length = len(parts[0])
+        while length < size:
             parts.append(vary(rng.choice(paragraphs), rng))
+            length += len(parts[-1]) + 2
         texts.append("\n\n".join(parts))
     return texts
 
@@ -171,10 +173,11 @@ def largest(megabytes: float) -> tuple[int, float, float]:
     import recruitx
 
     text = corpus(1, size=int(megabytes * 1e6))[0]
-    tracemalloc.start()
     started = time.perf_counter()
     recruitx.parse_report(text, max_chars=len(text) + 1)
     seconds = time.perf_counter() - started
+    tracemalloc.start()  # a second parse for memory: tracing slows Python several times over
+    recruitx.parse_report(text, max_chars=len(text) + 1)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return len(text), seconds, peak / 2**20
