@@ -123,3 +123,23 @@ def test_same_json_in_other_processes_with_other_hash_seeds():
         outputs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
     assert len(outputs) == 1
     assert outputs.pop().strip() == recruitx.parse_report(example.read_text(encoding="utf-8")).to_json()
+
+
+def test_a_regex_timeout_in_a_stage_becomes_a_diagnostic_and_other_results_stay():
+    import regex
+
+    class Backtracker:
+        """A stage whose pattern backtracks catastrophically, stopped by the regex timeout."""
+
+        @recruitx.hookimpl
+        def recruitx_find_quantities(self, document):
+            regex.compile(r"(a|aa)+$").match("a" * 60 + "b", timeout=0.05)
+            return []
+
+    text = "Russia will almost certainly keep recruiting 1,500 men."
+    report = recruitx.parse_report(text, published="2025-04-27", plugins=[Backtracker()])
+    errors = [d.message for d in report.diagnostics if d.level == "error"]
+    assert any("TimeoutError" in m and "recruitx_find_quantities" in m for m in errors)
+    claim = report.claims[0]
+    assert claim.likelihood.term == "almost certain"
+    assert [q.value for q in claim.quantities] == [1500]
