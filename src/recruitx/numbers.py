@@ -22,7 +22,7 @@ import regex
 from ._patterns import tokenize
 from .document import REGEX_TIMEOUT, load_data
 
-__all__ = ["NumberToken", "candidates", "number_pattern", "parse_number", "read_number", "to_number"]
+__all__ = ["NumberToken", "candidate_words", "candidates", "number_pattern", "parse_number", "read_number", "to_number"]
 
 _APOSTROPHES = "'’ʼ`"
 _GROUP_SPACES = " \u00a0\u202f\u2009"
@@ -291,11 +291,18 @@ def candidates(
     ``Document.tokens`` gives them, or computed here) up in a set;
     :func:`read_number` then reads each.
     """
+    return [(pos, bool(word)) for pos, word in candidate_words(text, extra, tokens)]
+
+
+def candidate_words(
+    text: str, extra: tuple[str, ...] = (), tokens: list[tuple[int, int, str]] | None = None
+) -> list[tuple[int, str]]:
+    """:func:`candidates` with the lowercased word of each word candidate (``""`` for digits and currency signs)."""
     if tokens is None:
         tokens = tokenize(text)
     first = _candidate_words(extra)
-    words = [(start, True) for start, _end, word in tokens if word in first]
-    digits = [(m.start(), False) for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
+    words = [(start, word) for start, _end, word in tokens if word in first]
+    digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
     return list(heapq.merge(words, digits))
 
 

@@ -19,11 +19,12 @@ from typing import Any
 import regex
 
 from .document import REGEX_TIMEOUT, Document, load_data
-from .numbers import NumberToken, candidates, read_number, to_number
+from .numbers import NumberToken, candidate_words, read_number, to_number
 from .plugins import hookimpl
 from .records import Quantity
 
 _WORD = r"[\p{L}\p{M}][\p{L}\p{M}'’ʼ-]*"
+_PIECE = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _FLAGS = regex.IGNORECASE | regex.V1
 
 
@@ -77,6 +78,9 @@ class _Cues:
         whole = {k.lower(): v for k, v in d.get("whole_vague", {}).items()}
         self.vague_of.update(whole)
         self.few_words = {w.lower() for w in d["few"]}
+        self.vague_first = frozenset(
+            _PIECE.split(p.lower(), timeout=REGEX_TIMEOUT)[0] for p in [*self.vague_of, *d["few"]]
+        )
         self.vague = regex.compile(
             rf"""(?<![\p{{L}}\p{{M}}'’-])(?:
                    (?P<few>{_alt(d['few'])})[ \u00a0]+(?P<fs>{_alt(self.few_of)})
@@ -134,9 +138,51 @@ def _cues(script: str) -> _Cues:
     return _Cues(("en",) if script == "en" else ("uk", "ru"))
 
 
-_NEXT_WORD = regex.compile(rf"[ \u00a0]+(?P<w>{_WORD}\.?)")
-_WORD_AT = regex.compile(rf"{_WORD}\.?")
-_PREV_WORD = regex.compile(rf"(?r)(?P<w>[\p{{L}}\p{{M}}#№©][\p{{L}}\p{{M}}'’ʼ./-]*)[ \u00a0,]*\Z")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+# Characters of the common scripts (Latin, Cyrillic, general punctuation) classified once by the pattern itself,
+# so the word readers below agree with it exactly; other characters ask the pattern each time.
+_KNOWN = "".join(chr(c) for c in (*range(0x0500), *range(0x2000, 0x2070)))
+_LM = frozenset(ch for ch in _KNOWN if _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT))
+_WORD_CHARS = _LM | frozenset("'’ʼ-")
+_PREV_FIRST = _LM | frozenset("#№©")
+_PREV_CHARS = _LM | frozenset("'’ʼ./-")
+
+
+def _is_lm(ch: str) -> bool:
+    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
+        return ch in _LM
+    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
+
+
+def _in(ch: str, known: frozenset[str]) -> bool:
+    """``ch`` in ``known`` (a set of ``_LM`` plus punctuation), asking the pattern about uncommon letters."""
+    if ch in known:
+        return True
+    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
+        return False
+    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
+
+
+def _word_span(text: str, i: int, hi: int) -> tuple[int, int] | None:
+    """Where a word (``_WORD`` and an optional dot) starting exactly at ``i`` ends: ``(i, end)``, or ``None``."""
+    if i >= hi or not _is_lm(text[i]):
+        return None
+    j = i + 1
+    while j < hi and _in(text[j], _WORD_CHARS):
+        j += 1
+    if j < hi and text[j] == ".":
+        j += 1
+    return i, j
+
+
+def _next_word(text: str, cur: int, hi: int) -> tuple[int, int] | None:
+    """The word after one or more spaces at ``cur``: ``(start, end)`` with its optional dot, or ``None``."""
+    i = cur
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i == cur:
+        return None
+    return _word_span(text, i, hi)
 _TIME_OR_DATE = regex.compile(r"[:/]\d|\.\d{1,2}\.\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)", regex.IGNORECASE)
 _PHONE = regex.compile(r"\+?\(?\d{1,4}\)?(?:[ \u00a0.-]\(?\d{2,4}\)?){3,}")
 _COMPOUND = regex.compile(r"-(?P<c>\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
@@ -177,7 +223,7 @@ def find_quantities(document: Document) -> list[Quantity]:
     previous_unit: str | None = None
     found: list[_Found] = []
     index, consumed = 0, 0
-    for pos, is_word in candidates(text, _first_words(), document.tokens):
+    for pos, word in candidate_words(text, _first_words(), document.tokens):
         if pos < consumed:
             continue
         while index < len(sentences) and sentences[index].end <= pos:
@@ -190,7 +236,7 @@ def find_quantities(document: Document) -> list[Quantity]:
         sentence = sentences[index]
         if pos < sentence.start:
             continue
-        f, stop = _at(text, pos, is_word, sentence.start, sentence.end, sentence.language)
+        f, stop = _at(text, pos, word, sentence.start, sentence.end, sentence.language)
         consumed = max(consumed, stop)
         if f is not None:
             found.append(f)
@@ -205,10 +251,10 @@ def find_in_text(text: str, language: str = "en") -> list[Quantity]:
     out: list[Quantity] = []
     found: list[_Found] = []
     consumed = 0
-    for pos, is_word in candidates(text, _first_words()):
+    for pos, word in candidate_words(text, _first_words()):
         if pos < consumed:
             continue
-        f, stop = _at(text, pos, is_word, 0, len(text), language)
+        f, stop = _at(text, pos, word, 0, len(text), language)
         consumed = max(consumed, stop)
         if f is not None:
             found.append(f)
@@ -249,21 +295,24 @@ _DIGIT_RUN = regex.compile(r"\d+(?:[.,:/'’-]\d+)*")
 _ARTICLE = regex.compile(r"(?r)(?:half[ \u00a0]+an?|an?)[ \u00a0]+\Z", regex.IGNORECASE)
 
 
-def _at(text: str, pos: int, is_word: bool, lo: int, hi: int, language: str) -> tuple[_Found | None, int]:
-    """The quantity that starts with the candidate at ``pos``, if any, and how far the text was read."""
+def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tuple[_Found | None, int]:
+    """The quantity that starts with the candidate at ``pos`` (a number word ``word``, or digits when ``""``),
+    if any, and how far the text was read."""
     cues = _cues(_script(language))
-    if is_word:
-        m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
-        if m is not None:
-            return _vague(text, m, lo, hi, cues), m.end()
+    if word:
+        if word in cues.vague_first or not _plain(text, pos, len(word)):
+            m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+            if m is not None:
+                return _vague(text, m, lo, hi, cues), m.end()
         if not text[pos].isalpha():
             return None, pos + 1
-        art = _ARTICLE.match(text, max(lo, pos - 8), pos, timeout=REGEX_TIMEOUT)
-        if art is not None and _boundary_before(text, art.start(), lo):
-            token = read_number(text, art.start(), hi, language)
-            if token is not None:
-                return _number(text, token, lo, hi, language, cues), token.end
-    if not is_word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
+        if _after_article(text, max(lo, pos - 8), pos):
+            art = _ARTICLE.match(text, max(lo, pos - 8), pos, timeout=REGEX_TIMEOUT)
+            if art is not None and _boundary_before(text, art.start(), lo):
+                token = read_number(text, art.start(), hi, language)
+                if token is not None:
+                    return _number(text, token, lo, hi, language, cues), token.end
+    if not word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
         phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi, timeout=REGEX_TIMEOUT)
         if phone is not None and (text[phone.start()] in "+(" or phone.group().count("-") >= 2):
             return None, phone.end()
@@ -271,16 +320,75 @@ def _at(text: str, pos: int, is_word: bool, lo: int, hi: int, language: str) -> 
     f = _number(text, token, lo, hi, language, cues) if token is not None else None
     if f is not None:
         return f, token.end
-    if not is_word:
+    if not word:
         # a rejected run of digits (21.03.2023, 11:43) is passed over whole
-        run = _DIGIT_RUN.match(text, pos, hi, timeout=REGEX_TIMEOUT)
-        return None, max(run.end() if run is not None else pos + 1, token.end if token is not None else 0)
+        run_end = _digit_run_end(text, pos, hi)
+        return None, max(run_end if run_end is not None else pos + 1, token.end if token is not None else 0)
     return None, token.end if token is not None else pos + 1
 
 
+_DIGIT_CHARS = frozenset("0123456789")
+
+
+def _plain(text: str, pos: int, n: int) -> bool:
+    """True when ``text[pos:pos + n]`` is ASCII or Cyrillic, where case-insensitive matching is plain lowercasing."""
+    piece = text[pos : pos + n]
+    return piece.isascii() or all("\u0400" <= ch <= "\u04ff" or ch.isascii() for ch in piece)
+
+
+def _after_article(text: str, start: int, pos: int) -> bool:
+    """False when ``_ARTICLE`` cannot match before ``pos``: no spaces there, or no "a"/"an" before them."""
+    j = pos
+    while j > start and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == pos or j == start:
+        return False
+    return text[j - 1] in "aAnN" or not text[j - 1].isascii()
+
+
+def _digit_run_end(text: str, pos: int, hi: int) -> int | None:
+    """Where ``_DIGIT_RUN`` matched at ``pos`` ends (``None`` when it does not): ASCII digits read here, the rest by the pattern."""
+    j = pos
+    while j < hi and text[j] in _DIGIT_CHARS:
+        j += 1
+    while True:
+        if j >= hi:
+            break
+        ch = text[j]
+        if not ch.isascii() and ch != "’":
+            return _digit_run_by_pattern(text, pos, hi)
+        if j == pos or ch not in ".,:/'’-" or j + 1 >= hi:
+            break
+        nxt = text[j + 1]
+        if not nxt.isascii():
+            return _digit_run_by_pattern(text, pos, hi)
+        if nxt not in _DIGIT_CHARS:
+            break
+        j += 1
+        while j < hi and text[j] in _DIGIT_CHARS:
+            j += 1
+    return j if j > pos else None
+
+
+def _digit_run_by_pattern(text: str, pos: int, hi: int) -> int | None:
+    run = _DIGIT_RUN.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+    return run.end() if run is not None else None
+
+
 def _prev_word(text: str, lo: int, pos: int) -> str:
-    m = _PREV_WORD.match(text, max(lo, pos - 40), pos, timeout=REGEX_TIMEOUT)
-    return m.group("w") if m else ""
+    """The word before ``pos`` (spaces and commas between), looking back at most 40 characters."""
+    start = max(lo, pos - 40)
+    i = pos
+    while i > start and text[i - 1] in " \u00a0,":
+        i -= 1
+    end = i
+    while i > start and _in(text[i - 1], _PREV_CHARS):
+        i -= 1
+    if i > start and _in(text[i - 1], _PREV_FIRST):
+        return text[i - 1 : end]  # "№", "#": a first character that cannot follow
+    while i < end and not _in(text[i], _PREV_FIRST):
+        i += 1
+    return text[i:end]
 
 
 def _key(phrase: str) -> str:
@@ -312,13 +420,13 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
             return None
     prev = _prev_word(text, lo, t.start)
     prev_l = prev.lower()
-    nxt = _NEXT_WORD.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
-    nxt_w = nxt.group("w") if nxt else ""
+    nxt = _next_word(text, t.end, hi)
+    nxt_w = text[nxt[0] : nxt[1]] if nxt else ""
     nxt_l = nxt_w.lower()
     if digits and not t.scaled and t.currency is None:
         if _is_month(prev, cues):
             return None  # April 8, 27 июня 2025
-        if t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_l == "of" and _is_month(_word_at(text, nxt.end(), hi), cues))):
+        if t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_l == "of" and _is_month(_word_at(text, nxt[1], hi), cues))):
             return None
         if prev_l in cues.code_words or prev_l.rstrip(".") in cues.code_words or text[t.start - 1 : t.start] in ("#", "№"):
             return None  # Article 5, No. 5, № 5
@@ -447,8 +555,8 @@ def _post(text: str, end: int, hi: int, cues: _Cues, qualifier: str) -> tuple[in
 
 
 def _word_at(text: str, pos: int, hi: int) -> str:
-    m = _WORD_AT.match(text, pos, hi, timeout=REGEX_TIMEOUT)
-    return m.group() if m else ""
+    m = _word_span(text, pos, hi)
+    return text[m[0] : m[1]] if m else ""
 
 
 def _compound(t: NumberToken, comp: Any, cues: _Cues) -> _Found:
@@ -510,10 +618,9 @@ def _boundary_before(text: str, pos: int, lo: int) -> bool:
 
 
 def _change_before(text: str, lo: int, pos: int, cues: _Cues) -> bool:
-    m = _PREV_WORD.match(text, max(lo, pos - 40), pos, timeout=REGEX_TIMEOUT)
-    if m is None:
+    w = _prev_word(text, lo, pos).lower()
+    if not w:
         return False
-    w = m.group("w").lower()
     return w in cues.change_stems or (not cues.latin and w.startswith(cues.change_stems))
 
 
@@ -537,20 +644,20 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
     """
     words: list[str] = []
     end = cur = pos
-    of = _OF.match(text, cur, hi, timeout=REGEX_TIMEOUT)
+    of = _of_end(text, cur, hi)
     if of is not None:
         if not vague:
             return None, pos
-        cur = of.end()
+        cur = of
     quote = text[cur : cur + 1] in ("\"", "”", "»", "’")
     if quote:
         cur += 1
     linked = False
     while len(words) < cues.max_unit_words:
-        m = _NEXT_WORD.match(text, cur, hi, timeout=REGEX_TIMEOUT)
+        m = _next_word(text, cur, hi)
         if m is None:
             break
-        w = m.group("w")
+        w = text[m[0] : m[1]]
         if w.endswith(".") and len(w) > 1:
             w = w[:-1]
         lower = w.lower()
@@ -561,17 +668,13 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
                 end = rate.end()
                 break
         if lower in cues.place_links and words and not linked:
-            nm = _NEXT_WORD.match(text, m.end(), hi, timeout=REGEX_TIMEOUT)
-            if (
-                nm is None
-                or not nm.group("w")[0].isupper()
-                or nm.group("w").lower() in cues.stop
-                or _is_month(nm.group("w").rstrip("."), cues)
-            ):
+            nm = _next_word(text, m[1], hi)
+            nw = text[nm[0] : nm[1]] if nm is not None else ""
+            if nm is None or not nw[0].isupper() or nw.lower() in cues.stop or _is_month(nw.rstrip("."), cues):
                 break  # "from Nepal" names a place; "from April" starts a period
-            place = nm.group("w").rstrip(".")
+            place = nw.rstrip(".")
             words += [w, place]
-            cur = end = nm.start("w") + len(place)
+            cur = end = nm[0] + len(place)
             linked = True
             continue
         if linked and not w[0].isupper():
@@ -590,10 +693,20 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         elif (w[0].isupper() and not linked) or (len(lower) >= 5 and lower.endswith(cues.verb_endings) and lower not in cues.lead):
             break
         words.append(w)
-        cur = end = m.start("w") + len(w)
+        cur = end = m[0] + len(w)
     if not words:
         return None, pos
     return " ".join(words), pos if quote else end
+
+
+def _of_end(text: str, cur: int, hi: int) -> int | None:
+    """Where ``_OF`` (spaces, "of", a space ahead) matched at ``cur`` ends, or ``None``."""
+    i = cur
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i == cur or i + 2 >= hi or text[i + 2] not in " \u00a0":
+        return None
+    return i + 2 if text[i : i + 2] in ("of", "Of", "oF", "OF") else None
 
 
 def _borrow_units(text: str, lo: int, found: list[_Found], cues: _Cues) -> None:
