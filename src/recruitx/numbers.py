@@ -111,6 +111,10 @@ class _Table:
             regex.VERBOSE | regex.IGNORECASE | regex.V0,
         )
         self.token = regex.compile(rf"{bound_l}(?:{word}){bound_r}", regex.IGNORECASE)
+        # first letter runs of the scale words (and the first character of any not starting with a letter)
+        self.scale_first = frozenset(
+            _SCALE_PIECE.split(w, timeout=REGEX_TIMEOUT)[0] or w[0] for w in [*self.scales, *self.multipliers, *self.abbreviations] if w
+        )
 
     def scale_of(self, word: str) -> Decimal | None:
         w = _norm(word)
@@ -134,6 +138,7 @@ def _script(language: str | None, text: str = "") -> str:
 
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_SCALE_PIECE = regex.compile(r"[^\p{L}]+")
 
 
 def number_pattern(language: str | None) -> Any:
@@ -309,10 +314,73 @@ def candidate_words(
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:
     """The number token that starts exactly at ``pos`` (before ``end``), or ``None``."""
     table = _table(_script(language, text[pos : pos + 20]))
+    if pos < end and text[pos] in _ASCII_DIGITS:
+        fast = _plain_digits(table, text, pos, end, language)
+        if fast is not _UNDECIDED:
+            return fast
     m = table.pattern.match(text, pos, end, timeout=REGEX_TIMEOUT)
     if m is None:
         return None
     return _token(table, text, m, end, language)
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+_UNDECIDED = object()
+
+
+def _plain_digits(table: _Table, text: str, pos: int, end: int, language: str | None) -> Any:
+    """The number at ``pos`` when it is plain ASCII digits with no scale word after it: the token, or ``None``
+    when its grouping is not a number's; ``_UNDECIDED`` when the pattern must read it (a scale word or an
+    uncommon character near it, a dash or slash before it). Saves a pattern match on most figures."""
+    if pos > 0:
+        before = text[pos - 1]
+        if not before.isascii() or before.isalnum() or before in "_-/":
+            return _UNDECIDED
+    digits = _ASCII_DIGITS
+    j = pos + 1
+    while j < end and text[j] in digits:
+        j += 1
+    while j < end:
+        ch = text[j]
+        if ch in ",.'’":
+            if j + 1 < end:
+                nxt = text[j + 1]
+                if nxt in digits:
+                    j += 2
+                    while j < end and text[j] in digits:
+                        j += 1
+                    continue
+                if not nxt.isascii():
+                    return _UNDECIDED
+            break
+        if ch in _GROUP_SPACES:
+            group = text[j + 1 : min(end, j + 5)]
+            if not group.isascii():
+                return _UNDECIDED
+            if len(group) >= 3 and group[0] in digits and group[1] in digits and group[2] in digits and (len(group) == 3 or group[3] not in digits):
+                j += 4
+                continue
+            break
+        if not ch.isascii():
+            return _UNDECIDED
+        break
+    k = j + 1 if j < end and text[j] in " \u00a0" else j
+    if k < end:
+        ch = text[k]
+        if ch.isalpha():
+            stop = k
+            while stop < end and text[stop].isalpha() and (text[stop].isascii() or "\u0400" <= text[stop] <= "\u04ff"):
+                stop += 1
+            if stop < end and not text[stop].isascii():
+                return _UNDECIDED  # a letter or mark of another script may continue the word
+            if stop == k or text[k:stop].lower() in table.scale_first:
+                return _UNDECIDED
+        elif not ch.isascii() or ch in table.scale_first:
+            return _UNDECIDED
+    value = digits_value(text[pos:j], language)
+    if value is None:
+        return None
+    return NumberToken(pos, j, value, "digits")
 
 
 def scan(text: str, start: int, end: int, language: str | None) -> list[NumberToken]:
