@@ -177,6 +177,7 @@ class NumberToken:
         return f"NumberToken({self.start}, {self.end}, {self.value}, {self.kind})"
 
 
+@functools.lru_cache(maxsize=4096)
 def digits_value(token: str, language: str | None, scaled: bool = False) -> Decimal | None:
     """The value of a run of digits and separators, or ``None`` when its grouping is not a number's.
 
@@ -313,7 +314,7 @@ def candidate_words(
 
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:
     """The number token that starts exactly at ``pos`` (before ``end``), or ``None``."""
-    table = _table(_script(language, text[pos : pos + 20]))
+    table = _table(_SCRIPTS.get(language) or _script(language, text[pos : pos + 20]))  # type: ignore[arg-type]
     if pos < end and text[pos] in _ASCII_DIGITS:
         fast = _plain_digits(table, text, pos, end, language)
         if fast is not _UNDECIDED:
@@ -325,6 +326,7 @@ def read_number(text: str, pos: int, end: int, language: str | None) -> NumberTo
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+_SCRIPTS = {"en": "en", "uk": "cyr", "ru": "cyr"}
 _UNDECIDED = object()
 
 

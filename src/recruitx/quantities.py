@@ -118,6 +118,7 @@ class _Cues:
         self.year_units = {w.lower() for w in d["year_units"]}
         self.age_qualifiers = {w.lower() for w in d.get("age_qualifiers", ())}
         self.max_unit_words = 5 if self.latin else 3
+        self.holder_words = tuple({h.casefold().split(" ")[0] for h in d["unit_holders"]})
         self.holder = regex.compile(
             rf"(?<![\p{{L}}\p{{M}}])(?:{_alt(d['unit_holders'])})[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?)?(?P<u>{_WORD})", _FLAGS
         )
@@ -709,14 +710,43 @@ def _of_end(text: str, cur: int, hi: int) -> int | None:
     return i + 2 if text[i : i + 2] in ("of", "Of", "oF", "OF") else None
 
 
+_NO_CASE = {c: None for c in range(0x2000, 0x2070)}  # general punctuation: quotes, dashes; no case at all
+
+
+def _may_hold(segment: str, cues: _Cues) -> bool:
+    """False when no holder word ("number", "кількість") followed by spaces and a word is in ``segment``: a test on its case
+    folding, which for these scripts is the folding the pattern matches with; other scripts ask the pattern."""
+    if segment.isascii():
+        folded = segment.lower()
+    elif max(segment.translate(_NO_CASE), default="") < "\u0500":
+        folded = segment.casefold()
+    else:
+        return True
+    n = len(folded)
+    for h in cues.holder_words:
+        i = folded.find(h)
+        while i >= 0:
+            j = k = i + len(h)
+            while k < n and folded[k] in " \u00a0":
+                k += 1
+            if j < k < n and _is_lm(folded[k]):
+                return True
+            i = folded.find(h, i + 1)
+    return False
+
+
 def _borrow_units(text: str, lo: int, found: list[_Found], cues: _Cues) -> None:
     """Give a figure standing alone the noun it counts: "number of drivers … (312)", "of the 210 Nepalis …, 140"."""
+    may_hold: bool | None = None
     for i, f in enumerate(found):
         if f.unit is not None:
             continue
+        if may_hold is None:
+            may_hold = _may_hold(text[lo : found[-1].start], cues)
         m = None
-        for m in cues.holder.finditer(text, lo, f.start, timeout=REGEX_TIMEOUT):
-            pass
+        if may_hold:
+            for m in cues.holder.finditer(text, lo, f.start, timeout=REGEX_TIMEOUT):
+                pass
         if m is not None and m.group("u").lower() not in cues.stop:
             f.unit = m.group("u")
             continue
