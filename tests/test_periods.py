@@ -206,3 +206,16 @@ def test_slash_dates_are_normalised_by_dateparser(text, language_day):
 def test_fractions_and_page_ranges_are_not_dates(text):
     report = recruitx.parse_report(text, published="2023-10-01")
     assert not [p for c in report.claims for p in c.periods]
+
+
+def test_every_month_form_in_the_tables_reads_as_its_month():
+    from recruitx.periods import _lexicon
+
+    wrong = []
+    for form, number in sorted(_lexicon().month.items()):
+        for text in (f"on 5 {form} 2024", f"з 5 {form} 2024", f"in {form} 2024"):
+            found = find_periods_in(text, dt.date(2025, 1, 1))
+            months = {p.start.month for p in found if p.start is not None}
+            if found and months != {number}:
+                wrong.append((text, months))
+    assert not wrong, wrong[:10]

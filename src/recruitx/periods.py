@@ -171,8 +171,10 @@ class _Lexicon:
             self.guard_hints += tuple(table["guard_hints"])
         self.unit_words = unit_words
         by_month: dict[int, list[str]] = {}
-        for form, number in self.month.items():
+        for form, number in list(self.month.items()):
             by_month.setdefault(number, []).append(form.rstrip("."))
+        # Atoms look months up without their abbreviation dot ("авг." is read as "авг").
+        self.month_key = {form.rstrip("."): number for form, number in self.month.items()}
         self.month_abbreviations = frozenset(
             form for forms in by_month.values() for form in forms if len(form) <= 4 and any(o != form and o.startswith(form) for o in forms)
         )
@@ -375,7 +377,7 @@ def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
         if word and _norm(word).rstrip(".") in lex.capitalised and not word[0].isupper():
             return None
     if g.get("mon") is not None or g.get("m") is not None:
-        a.m = lex.month[_norm(g.get("mon")).rstrip(".")] if g.get("mon") else int(g.get("m"))
+        a.m = lex.month_key[_norm(g.get("mon")).rstrip(".")] if g.get("mon") else int(g.get("m"))
         if g.get("d") is not None:
             a.kind = "date"
             a.d = int(g.get("d"))
