@@ -119,3 +119,8 @@ def test_examples(text: str, language: str | None, value: float) -> None:
 )
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("a couple of", 2), ("a couple", 2), ("a pair of", 2), ("couple", None)])
+def test_a_couple_of_counts_only_after_an_article(text, value):
+    assert parse_number(text, "en") == value

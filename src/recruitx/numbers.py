@@ -58,6 +58,7 @@ class _Table:
         self.abbreviations: dict[str, Decimal] = {}
         self.currency_scales: dict[str, Decimal] = {}
         self.whole: dict[str, Decimal] = {}
+        self.article_only: set[str] = set()
         articles: set[str] = set()
         halves: set[str] = set()
         joiners: set[str] = set()
@@ -74,6 +75,9 @@ class _Table:
             ):
                 for form, value in data.get(key, {}).items():
                     slot[_norm(form) if key != "abbreviations" else form.lower()] = Decimal(str(value))
+            for form, value in data.get("article_only", {}).items():
+                self.multipliers[_norm(form)] = Decimal(str(value))
+                self.article_only.add(_norm(form))
             articles.update(data.get("articles", ()))
             halves.update(data.get("halves", ()))
             joiners.update(data.get("joiners", ()))
@@ -418,9 +422,18 @@ def _token(table: _Table, text: str, m: Any, end: int, language: str | None) -> 
     value, stop, words = read
     half = m.group("half") is not None if "half" in m.groupdict() else False
     article = m.group("art") is not None if "art" in m.groupdict() else False
+    if words and words[0] in table.article_only:
+        if not article:
+            return None  # "the couple left": a noun, not a number
+        of = _OF_AFTER.match(text, stop, end, timeout=REGEX_TIMEOUT)
+        if of is not None:
+            stop = of.end()  # "a couple of": the "of" belongs to the number
     if half:
         value = value / 2
     return NumberToken(m.start(), stop, value, "words", False, None, article, half, words)
+
+
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 
 
 def to_number(value: Decimal) -> int | float:
