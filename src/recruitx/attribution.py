@@ -23,9 +23,9 @@ from typing import Any
 import attrs
 import regex
 
-from .claims import classify_topic
+from .claims import classify_topic, plain_text
 from .document import LANGUAGES, REGEX_TIMEOUT, Document, Tables, load_data
-from .places import PUNCTUATION, word_starts
+from .places import PUNCTUATION, spaced_word, word_starts
 from .plugins import hookimpl
 from .records import Claim, Source
 
@@ -212,9 +212,42 @@ def _family_patterns(ignorecase: bool) -> dict[str, Any]:
     return out
 
 
+@functools.cache
+def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
+    """For the token path of :func:`_cue_matches`: the leading token of every first word, the longest
+    first word, and per (family, first word) whether the word alone is the family's only phrase
+    that can start with it (then a match needs no pattern)."""
+    words = _cue_words()
+    phrases = {f: {" ".join(p.casefold().split()) for p in ps if p.strip()} for f, ps in _cue_phrases().items()}
+    alone = {}
+    for first, (families, _) in words.items():
+        for family in families:
+            alone[(family, first)] = family != "agent" and {p for p in phrases[family] if p.startswith(first)} == {first}
+    leads = frozenset(_TOKEN_LEAD.match(w, timeout=REGEX_TIMEOUT).group() for w in words)
+    return leads, max(map(len, words)), alone
+
+
+_TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+def _next_spaced(low: str, pos: int) -> str | None:
+    """The whitespace-separated word after the one at ``pos``, stripped of punctuation, or ``None``."""
+    n = len(low)
+    while pos < n and not low[pos].isspace():
+        pos += 1
+    while pos < n and low[pos].isspace():
+        pos += 1
+    if pos >= n:
+        return None
+    end = pos
+    while end < n and not low[end].isspace():
+        end += 1
+    return low[pos:end].strip(PUNCTUATION)
+
+
 def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
-    """Cues per sentence index. Candidate words come from a C-speed split and a set test; only there
-    are the patterns of the families those words open tried, anchored."""
+    """Cues per sentence index. Candidate words come from the shared tokens (or a C-speed split) and
+    a set test; only there are the patterns of the families those words open tried, anchored."""
     text = document.text
     low = text.lower()
     same = len(low) == len(text)  # a few characters change length when lowered
@@ -222,21 +255,53 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
         low = text
     patterns, firsts = _family_patterns(not same), _cue_words()
     found: list[_Cue] = []
-    for at in word_starts(low, _cue_firsts(), fold=not same):
-        pair = _PAIR.match(low, at, timeout=REGEX_TIMEOUT)
-        if pair is None:
-            continue
-        first = pair.group(1).strip(PUNCTUATION).casefold()
-        if first not in firsts:
-            continue
-        families, nxt = firsts[first]
-        if nxt is not None and (pair.group(2) is None or pair.group(2).strip(PUNCTUATION).casefold() not in nxt):
-            continue
-        for family in families:
-            m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
-            if m is not None:
-                found.append(_Cue(family, m.start(), m.end(), text))
-                break
+    if same and plain_text(text):
+        leads, longest, alone = _cue_index()
+        tokens = document.tokens
+        n = len(low)
+        for k, (at, end, word) in enumerate(tokens):
+            if word not in leads:
+                continue
+            spaced = end == n or low[end].isspace()  # the token is a whole whitespace-separated word
+            if spaced and (at == 0 or low[at - 1].isspace()):
+                first = word
+            else:
+                first = spaced_word(low, at, longest + 2)
+            if first is None or first not in firsts:
+                continue
+            families, nxt = firsts[first]
+            if nxt is not None:
+                if spaced and k + 1 < len(tokens) and tokens[k + 1][0] == end + 1:
+                    after = tokens[k + 1]
+                    second = after[2] if after[1] == n or low[after[1]].isspace() else _next_spaced(low, at)
+                else:
+                    second = _next_spaced(low, at)
+                if second is None or second not in nxt:
+                    continue
+            for family in families:
+                if alone[(family, first)]:
+                    found.append(_Cue(family, at, at + len(first), text))
+                    break
+                m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    found.append(_Cue(family, m.start(), m.end(), text))
+                    break
+    else:
+        for at in word_starts(low, _cue_firsts(), fold=not same):
+            pair = _PAIR.match(low, at, timeout=REGEX_TIMEOUT)
+            if pair is None:
+                continue
+            first = pair.group(1).strip(PUNCTUATION).casefold()
+            if first not in firsts:
+                continue
+            families, nxt = firsts[first]
+            if nxt is not None and (pair.group(2) is None or pair.group(2).strip(PUNCTUATION).casefold() not in nxt):
+                continue
+            for family in families:
+                m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
+                if m is not None:
+                    found.append(_Cue(family, m.start(), m.end(), text))
+                    break
     out: dict[int, list[_Cue]] = {}
     for cue in found:
         index = document.sentence_index(cue.start())
