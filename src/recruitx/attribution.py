@@ -16,6 +16,7 @@ words live in ``data/attribution/<language>.json``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -23,7 +24,7 @@ from typing import Any
 import attrs
 import regex
 
-from .claims import classify_topic, plain_text
+from .claims import classify_topic, phrase_end, plain_text
 from .document import LANGUAGES, REGEX_TIMEOUT, Document, Tables, load_data
 from .places import PUNCTUATION, spaced_word, word_starts
 from .plugins import hookimpl
@@ -58,6 +59,7 @@ _PAIR = regex.compile(r"\s*(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
 _QUOTES = regex.compile(r"[“”«»„\"]")
 _OPENERS = "“«„"
+_TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as Document.tokens cuts it
 _CLOSERS = "”»"
 
 
@@ -85,6 +87,18 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if end else body
 
 
+def _first_tokens(phrases: Iterable[str]) -> frozenset[str]:
+    """The first word token of every phrase, lowered and case-folded: a token of the text that a phrase
+    can start at is one of these (cut where a search range ends)."""
+    out = set()
+    for phrase in phrases:
+        m = _TOKEN_LEAD.search(phrase, timeout=REGEX_TIMEOUT)
+        if m is None:
+            return frozenset()  # a phrase without a word: no test can rule it out
+        out.update((m.group().lower(), m.group().casefold()))
+    return frozenset(out)
+
+
 class _Lexicon:
     """One language's cue words, compiled."""
 
@@ -102,6 +116,10 @@ class _Lexicon:
         self.heads: dict[str, tuple[str, str, bool]] = {k.casefold(): tuple(v) for k, v in data["heads"].items()}
         end = "" if self.stems else _E
         self.head_pattern = regex.compile(_B + "(?:" + _alternation(self.heads) + ")" + end, regex.IGNORECASE)
+        #: What a token must be (English) or begin with (stems, first three letters) where a head can match.
+        self.head_firsts = _first_tokens(self.heads) if not self.stems else None
+        openers = _first_tokens(self.heads)
+        self.head_prefixes = frozenset(w[:3] for w in openers) if all(len(w) >= 3 for w in openers) else None
         self.between = regex.compile(
             r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
             regex.IGNORECASE | regex.REVERSE,  # anchored at the end: scan from there
@@ -227,9 +245,6 @@ def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
     return leads, max(map(len, words)), alone
 
 
-_TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-
-
 def _next_spaced(low: str, pos: int) -> str | None:
     """The whitespace-separated word after the one at ``pos``, stripped of punctuation, or ``None``."""
     n = len(low)
@@ -352,6 +367,52 @@ def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
     return cached
 
 
+_AliasEntry = tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]
+
+
+def _alias_index(tables: Tables) -> dict[str, _AliasEntry] | None:
+    """The aliases by their first word token, each as its space-separated parts: those whose first part
+    is that word alone by the token their second part starts with, the others apart; longest first.
+    ``None`` when an alias does not start with a word: then only the pattern can find aliases."""
+    cached = tables.cache.get("attribution.alias_index")
+    if cached is None:
+        index: dict[str, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+        complete = True
+        for alias in sorted(_aliases(tables)[1], key=len, reverse=True):
+            m = _TOKEN_LEAD.match(alias, timeout=REGEX_TIMEOUT)
+            if m is None:
+                complete = False
+                break
+            parts = tuple(alias.split(" "))
+            others, by_second = index.setdefault(m.group(), ([], {}))
+            second = _TOKEN_LEAD.match(parts[1], timeout=REGEX_TIMEOUT) if len(parts) > 1 and parts[0] == m.group() else None
+            if second is None:
+                others.append(parts)
+            else:
+                by_second.setdefault(second.group(), []).append(parts)
+        frozen = {k: (tuple(o), {w: tuple(v) for w, v in b.items()}) for k, (o, b) in index.items()}
+        cached = tables.cache["attribution.alias_index"] = (frozen if complete else None,)
+    return cached[0]
+
+
+class _Found:
+    """An alias found by the token path, shaped like a match object."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+
 class _Reader:
     """The attribution state of one document: the parties met so far and the lexicons in use."""
 
@@ -359,10 +420,86 @@ class _Reader:
         self.doc = document
         self.text = document.text
         self.alias_pattern, self.alias_name = _aliases(document.tables)
+        # plain texts: the shared tokens rule out pattern searches where no phrase can start
+        self.low = self.text.lower()
+        self.fast = len(self.low) == len(self.text) and plain_text(self.text)
+        self.tokens = document.tokens if self.fast else []
+        self.words = [t[2] for t in self.tokens]
+        index = _alias_index(document.tables) if self.fast else None
+        self.aliases = self._find_aliases(index) if index is not None else None
+        self.alias_starts = [a[0] for a in self.aliases or ()]
         self.parties: list[_Party] = []
         self.by_name: dict[str, _Party] = {}
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
+
+    def _find_aliases(self, index: dict[str, _AliasEntry]) -> list[tuple[int, int]]:
+        """What ``alias_pattern.finditer`` finds in the whole (plain) text, from the tokens: at a word
+        that starts an alias, the longest alias written there and not followed by a letter or digit."""
+        low, n, tokens = self.low, len(self.low), self.tokens
+        out: list[tuple[int, int]] = []
+        last = 0
+        for k, (at, stop, word) in enumerate(tokens):
+            if at < last or word not in index:
+                continue
+            candidates, by_second = index[word]
+            if by_second and k + 1 < len(tokens) and low[stop : tokens[k + 1][0]].isspace():
+                more = by_second.get(tokens[k + 1][2])
+                if more:  # the aliases whose second word is the next word, merged longest first
+                    candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
+            for parts in candidates:
+                stop = phrase_end(low, at, n, parts)
+                if stop >= 0 and (stop == n or not low[stop].isalnum()):
+                    out.append((at, stop))
+                    last = stop
+                    break
+        return out
+
+    def _aliases_between(self, start: int, end: int) -> list[Any] | None:
+        """What ``alias_pattern.finditer(text, start, end)`` finds, from the whole-text aliases; ``None``
+        where those cannot tell (a range starting inside an alias, or cutting a word or an alias)."""
+        spans = self.aliases
+        if spans is None or end < len(self.low) and self.low[end].isalnum():
+            return None
+        i = bisect.bisect_left(self.alias_starts, start)
+        if i > 0 and spans[i - 1][1] > start:
+            return None
+        out = []
+        while i < len(spans) and spans[i][0] < end:
+            if spans[i][1] > end:
+                return None
+            out.append(_Found(spans[i][0], spans[i][1], self.text))
+            i += 1
+        return out
+
+    def _alias_iter(self, start: int, end: int) -> Any:
+        found = self._aliases_between(start, end)
+        return self.alias_pattern.finditer(self.text, start, end, timeout=REGEX_TIMEOUT) if found is None else found
+
+    def _could(self, firsts: frozenset[str] | None, start: int, end: int) -> bool:
+        """False only when no token starting in ``[start, end)`` (cut at ``end``) is in ``firsts``:
+        then no phrase that ``firsts`` opens can be found there."""
+        if firsts is None or not self.fast:
+            return True
+        lo, hi = self.doc.token_range(start, end)
+        if not firsts.isdisjoint(self.words[lo:hi]):
+            return True
+        tokens = self.tokens
+        return hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in firsts
+
+    def _could_head(self, lex: _Lexicon, start: int, end: int) -> bool:
+        """False only when no head noun of ``lex`` can be found in ``[start, end)``."""
+        if not self.fast:
+            return True
+        if not lex.stems:
+            return self._could(lex.head_firsts, start, end)
+        if lex.head_prefixes is None:
+            return True
+        lo, hi = self.doc.token_range(start, end)
+        tokens = self.tokens
+        if hi < len(tokens) and tokens[hi][0] < end:
+            hi += 1
+        return any(tokens[k][2][: min(3, end - tokens[k][0])] in lex.head_prefixes for k in range(lo, hi))
 
     # -- noun phrases ------------------------------------------------------------------
 
@@ -465,7 +602,7 @@ class _Reader:
         if span is not None:
             # "со ссылкой на Минобороны России издание пишет": a known name ends the naming
             # unless a title or another name follows it
-            for alias in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT):
+            for alias in self._alias_iter(*span):
                 after = _WORD.match(text, alias.end() + 1, span[1], timeout=REGEX_TIMEOUT) if alias.end() < span[1] else None
                 if after is not None and text[alias.end()].isspace() and after.group()[:1].islower():
                     if not lex.head_pattern.match(after.group(), timeout=REGEX_TIMEOUT):
@@ -507,6 +644,8 @@ class _Reader:
         """Head nouns of a naming, the head first: the last before a preposition in English, the
         first in Ukrainian and Russian (the head leads a genitive chain)."""
         text = self.text
+        if not self._could_head(lex, start, end):
+            return []
         if not lex.stems:
             cut = _HEAD_CUT.search(text, start, end, timeout=REGEX_TIMEOUT)
             found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end, timeout=REGEX_TIMEOUT)]
@@ -531,7 +670,11 @@ class _Reader:
         """The first alias-table match in ``[start, end)`` (cached: the same naming is asked about twice)."""
         key = (start, end)
         if key not in self.alias_cache:
-            self.alias_cache[key] = self.alias_pattern.search(self.text, start, end, timeout=REGEX_TIMEOUT)
+            found = self._aliases_between(start, end)
+            if found is None:
+                self.alias_cache[key] = self.alias_pattern.search(self.text, start, end, timeout=REGEX_TIMEOUT)
+            else:
+                self.alias_cache[key] = found[0] if found else None
         return self.alias_cache[key]
 
     def _party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
@@ -565,7 +708,7 @@ class _Reader:
             party = self._antecedent(lex.pronouns[low[0]])
             return None if party is None else Source(party.mention, party.span, party.name, party.kind)
         alias = None
-        for m in self.alias_pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT):
+        for m in self._alias_iter(start, end):
             written = m.group()
             if " ".join(written.casefold().split()) not in self.alias_name:
                 continue  # a case-insensitive match that full case folding spells otherwise
@@ -634,7 +777,7 @@ class _Reader:
         if not roles & {"spokesperson", "official", "minister", "president"}:
             return None
         text = self.text
-        inside = [(m.start(), m.end()) for m in self.alias_pattern.finditer(text, *span, timeout=REGEX_TIMEOUT)]
+        inside = [(m.start(), m.end()) for m in self._alias_iter(*span)]
         best: list[str] = []
         run: list[str] = []
         for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT):
@@ -893,7 +1036,7 @@ class _Reader:
         m = _BY.search(text, span[0], span[1], timeout=REGEX_TIMEOUT)
         cut = m.start() if m is not None else span[1]
         heads = self._heads(lex, span[0], cut)
-        if not heads or heads[0][1] != "document" or self.alias_pattern.search(text, span[0], cut, timeout=REGEX_TIMEOUT):
+        if not heads or heads[0][1] != "document" or self._alias_in(span[0], cut):
             return span
         if m is not None:
             return self._trim(lex, m.end(), span[1]) or span
@@ -905,7 +1048,7 @@ class _Reader:
     def _skip_head(self, lex: _Lexicon, span: tuple[int, int]) -> bool:
         words = [w.casefold() for w in _WORD.findall(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)]
         words = [w for w in words if w not in lex.determiners]
-        return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self.alias_pattern.search(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)
+        return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self._alias_in(span[0], span[1])
 
     def _passive(self, m: Any, subject: tuple[int, int], s1: int) -> bool:
         """"was reported", "a report", "figures recorded on…": a participle or a noun, not a reporting verb."""
@@ -916,7 +1059,7 @@ class _Reader:
         word = m.group().casefold()
         if not (word.endswith("ed") or word in ("found", "shown", "written")):
             return False
-        if self.alias_pattern.search(text, *subject, timeout=REGEX_TIMEOUT):
+        if self._alias_in(*subject):
             return False
         return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10), timeout=REGEX_TIMEOUT))
 

@@ -106,9 +106,9 @@ def _topic_index() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _stem_end(low: str, at: int, end: int, words: tuple[str, ...]) -> int:
-    """Where the stem ``words`` ends when it starts at ``at`` in ``low[:end]`` (any run of spaces
-    between its words), or -1."""
+def phrase_end(low: str, at: int, end: int, words: tuple[str, ...]) -> int:
+    """Where the phrase ``words`` ends when it starts at ``at`` in ``low[:end]`` (any run of spaces
+    between its words, as ``\\s+`` in a pattern of a plain text), or -1."""
     for i, word in enumerate(words):
         if i:
             if at >= end or not low[at].isspace():
@@ -128,7 +128,7 @@ def _stem_at(low: str, at: int, end: int) -> tuple[int, int] | None:
     if bucket is None and not key.isalnum():
         bucket = _topic_index().get(key.translate(_SPACES))
     for words, found in bucket or ():
-        stop = _stem_end(low, at, end, words)
+        stop = phrase_end(low, at, end, words)
         if stop >= 0:
             return found, stop
     return None
@@ -227,7 +227,7 @@ def _span_topics(low: str, spans: Sequence[tuple[int, int]], hits: list[tuple[in
                 ):
                     continue  # the stem's first word is this word: a space and its second word must follow
                 else:
-                    stop = _stem_end(low, at, end, words)
+                    stop = phrase_end(low, at, end, words)
                 if stop >= 0:
                     pos = stop
                     best = min(best, found)
