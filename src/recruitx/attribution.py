@@ -153,7 +153,7 @@ _SEPARATORS = str.maketrans({ch: " " for ch in "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~
 
 
 class _Cue:
-    """A cue found in the text: its family and offsets (shaped like a match object)."""
+    """A cue (or an alias) found in the text: its family and offsets (shaped like a match object)."""
 
     __slots__ = ("lastgroup", "_start", "_end", "_text")
 
@@ -395,24 +395,6 @@ def _alias_index(tables: Tables) -> dict[str, _AliasEntry] | None:
     return cached[0]
 
 
-class _Found:
-    """An alias found by the token path, shaped like a match object."""
-
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text[self._start : self._end]
-
-
 class _Reader:
     """The attribution state of one document: the parties met so far and the lexicons in use."""
 
@@ -468,7 +450,7 @@ class _Reader:
         while i < len(spans) and spans[i][0] < end:
             if spans[i][1] > end:
                 return None
-            out.append(_Found(spans[i][0], spans[i][1], self.text))
+            out.append(_Cue("alias", spans[i][0], spans[i][1], self.text))
             i += 1
         return out
 
