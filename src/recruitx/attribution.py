@@ -99,6 +99,18 @@ def _first_tokens(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _last_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The last word token of every phrase, lowered and case-folded (``None`` when a phrase does not end
+    with a word): where a phrase ends, the text's token ending there is one of these."""
+    out = set()
+    for phrase in phrases:
+        words = _TOKEN_LEAD.findall(phrase.casefold(), timeout=REGEX_TIMEOUT)
+        if not words or not phrase.casefold().rstrip().endswith(words[-1]):
+            return None
+        out.update((words[-1].lower(), words[-1].casefold()))
+    return frozenset(out)
+
+
 class _Lexicon:
     """One language's cue words, compiled."""
 
@@ -141,6 +153,8 @@ class _Lexicon:
         self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE)
         self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE)
         self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE)
+        self.strong_words = tuple({" ".join(w.casefold().split()) for w in data["strong"]})
+        self.between_last = _last_tokens(data["between"])
         self.data = data
 
 
@@ -407,6 +421,7 @@ class _Reader:
         self.fast = len(self.low) == len(self.text) and plain_text(self.text)
         self.tokens = document.tokens if self.fast else []
         self.words = [t[2] for t in self.tokens]
+        self.token_starts = [t[0] for t in self.tokens]
         index = _alias_index(document.tables) if self.fast else None
         self.aliases = self._find_aliases(index) if index is not None else None
         self.alias_starts = [a[0] for a in self.aliases or ()]
@@ -414,6 +429,7 @@ class _Reader:
         self.by_name: dict[str, _Party] = {}
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
+        self.words_cache: dict[tuple[int, int], list[str]] = {}
 
     def _find_aliases(self, index: dict[str, _AliasEntry]) -> list[tuple[int, int]]:
         """What ``alias_pattern.finditer`` finds in the whole (plain) text, from the tokens: at a word
@@ -458,6 +474,58 @@ class _Reader:
         found = self._aliases_between(start, end)
         return self.alias_pattern.finditer(self.text, start, end, timeout=REGEX_TIMEOUT) if found is None else found
 
+    def _between(self, lex: _Lexicon, start: int, end: int) -> int | None:
+        """Where ``lex.between`` (words like "also", "on Monday" before a reporting verb, or spaces)
+        matches before ``end`` within ``[start, end)``; in a plain text, when no token that ends such
+        a word is there, the trailing spaces without the pattern."""
+        text = self.text
+        if self.fast and lex.between_last is not None:
+            q = end
+            while q > start and (text[q - 1].isspace() or text[q - 1] == ","):
+                q -= 1
+            i = bisect.bisect_left(self.token_starts, q) - 1  # the token ending at q, or cut by it
+            if i < 0 or self.tokens[i][1] < q or self.words[i][: q - self.tokens[i][0]] not in lex.between_last:
+                j = end
+                while j > start and text[j - 1].isspace():
+                    j -= 1
+                return j if j < end else None
+        m = lex.between.search(text, start, end, timeout=REGEX_TIMEOUT)
+        return None if m is None else m.start()
+
+    def _adverbs(self, start: int, end: int) -> int | None:
+        """Where the adverbs in -ly before ``end`` start (``_ADVERBS``), or ``None``."""
+        text = self.text
+        if self.fast:
+            q = end
+            while q > start and text[q - 1].isspace():
+                q -= 1
+            if q - 2 < start or text[q - 2 : q] != "ly":
+                return None
+        m = _ADVERBS.search(text, start, end, timeout=REGEX_TIMEOUT)
+        return None if m is None else m.start()
+
+    def _previous(self, start: int, end: int) -> str | None:
+        """The letters before the spaces that end ``[start, end)`` (``_PREVIOUS``), or ``None``."""
+        text = self.text
+        if not self.fast:
+            m = _PREVIOUS.search(text, start, end, timeout=REGEX_TIMEOUT)
+            return None if m is None else m.group(1)
+        j = end
+        while j > start and text[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > start and text[k - 1].isalpha():
+            k -= 1
+        return text[k:j] if j < end and k < j else None
+
+    def _words(self, start: int, end: int) -> list[str]:
+        """``_WORD.findall`` over ``[start, end)`` (cached: spans are measured more than once; do not modify)."""
+        key = (start, end)
+        found = self.words_cache.get(key)
+        if found is None:
+            found = self.words_cache[key] = _WORD.findall(self.text, start, end, timeout=REGEX_TIMEOUT)
+        return found
+
     def _could(self, firsts: frozenset[str] | None, start: int, end: int) -> bool:
         """False only when no token starting in ``[start, end)`` (cut at ``end``) is in ``firsts``:
         then no phrase that ``firsts`` opens can be found there."""
@@ -489,16 +557,16 @@ class _Reader:
         """The subject ending at ``end`` (before a reporting verb), within ``[start, end)``."""
         text = self.text
         start = max(start, end - 130)
-        m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
-        if m is not None:
-            end = m.start()
+        cut = self._between(lex, max(start, end - 80), end)
+        if cut is not None:
+            end = cut
         if not lex.stems:  # "had privately assured": adverbs in -ly
-            m = _ADVERBS.search(text, max(start, end - 40), end, timeout=REGEX_TIMEOUT)
-            if m is not None:
-                end = m.start()
-                m = lex.between.search(text, max(start, end - 80), end, timeout=REGEX_TIMEOUT)
-                if m is not None:
-                    end = m.start()
+            cut = self._adverbs(max(start, end - 40), end)
+            if cut is not None:
+                end = cut
+                cut = self._between(lex, max(start, end - 80), end)
+                if cut is not None:
+                    end = cut
         if end <= start:
             return None
         bounds = [(b.start(), b.end(), b.group()) for b in lex.boundary.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
@@ -541,14 +609,13 @@ class _Reader:
             # "у березні минулого року ГУР повідомляло": words before a known name that are no title
             alias = self._alias_in(*span)
             if alias is not None and alias.start() > span[0]:
-                prefix = self.text[span[0] : alias.start()]
                 if not self._heads(lex, span[0], alias.start()) and not any(
-                    w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(prefix, timeout=REGEX_TIMEOUT)
+                    w[:1].isupper() and w not in lex.name_stop for w in self._words(span[0], alias.start())
                 ):
                     span = (alias.start(), span[1])
         if span is None or lex.stems:
             return span
-        if any(w.casefold() in _FINITE for w in _WORD.findall(self.text, *span, timeout=REGEX_TIMEOUT)):
+        if any(w.casefold() in _FINITE for w in self._words(*span)):
             return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
         if _PREPOSITION.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT):
             return None
@@ -609,7 +676,7 @@ class _Reader:
             end -= 1
         if start >= end:
             return None
-        words = _WORD.findall(text, start, end, timeout=REGEX_TIMEOUT)
+        words = self._words(start, end)
         if not words or len(words) > 12:
             return None
         return (start, end)
@@ -663,7 +730,7 @@ class _Reader:
         text = self.text
         if self._alias_in(start, end):
             return True
-        words = _WORD.findall(text, start, end, timeout=REGEX_TIMEOUT)
+        words = self._words(start, end)
         low = [w.casefold() for w in words]
         if len(low) == 1 and (low[0] in lex.pronouns or low[0] in lex.first_person):
             return True
@@ -682,7 +749,7 @@ class _Reader:
         text = self.text
         start, end = span
         mention = text[start:end]
-        words = _WORD.findall(mention, timeout=REGEX_TIMEOUT)
+        words = self._words(start, end)
         low = [w.casefold() for w in words]
         if not low or len(low) == 1 and low[0] in lex.first_person:
             return None
@@ -923,8 +990,8 @@ class _Reader:
         word = text[m.start() : m.end()]
         if word[:1].isupper() and m.start() > s0:
             return []  # "Regional State Audit Office": a name, not a verb
-        previous = _PREVIOUS.search(text, max(s0, m.start() - 24), m.start(), timeout=REGEX_TIMEOUT)
-        if previous is not None and previous.group(1).casefold() in _AUXILIARIES:
+        previous = self._previous(max(s0, m.start() - 24), m.start())
+        if previous is not None and previous.casefold() in _AUXILIARIES:
             return []
         if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1, timeout=REGEX_TIMEOUT):
             return []
@@ -934,8 +1001,8 @@ class _Reader:
             after = self.forward_np(lex, m.end(), s1)
             if (
                 after is not None
-                and len(_WORD.findall(text, after[1], s1, timeout=REGEX_TIMEOUT)) <= 4
-                and not any(w.casefold() in _FINITE for w in _WORD.findall(text, *after, timeout=REGEX_TIMEOUT))
+                and len(self._words(after[1], s1)) <= 4
+                and not any(w.casefold() in _FINITE for w in self._words(*after))
                 and self._party_like(lex, *after)
                 and self._named_or_titled(lex, *after)
             ):
@@ -988,7 +1055,7 @@ class _Reader:
         """True when the naming holds a known alias or a capitalised name."""
         if self._alias_in(start, end):
             return True
-        return any(w[:1].isupper() and w not in lex.name_stop for w in _WORD.findall(self.text, start, end, timeout=REGEX_TIMEOUT))
+        return any(w[:1].isupper() and w not in lex.name_stop for w in self._words(start, end))
 
     def _conjunct(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
         """The party after "and" following a naming ("Danish officials and reports from Finnish monitors")."""
@@ -1006,9 +1073,14 @@ class _Reader:
 
     def _opens(self, lex: _Lexicon, s0: int, pos: int) -> bool:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
-        bounds = [b for b in lex.strong.finditer(self.text, max(s0, pos - 80), pos, timeout=REGEX_TIMEOUT)]
+        start = max(s0, pos - 80)
+        low = self.low
+        if self.fast and not any(low.find(w, start, pos) >= 0 for w in (";", ":", *lex.strong_words)):
+            bounds = []  # no "that" nor a colon: the pattern cannot match
+        else:
+            bounds = [b for b in lex.strong.finditer(self.text, start, pos, timeout=REGEX_TIMEOUT)]
         begin = bounds[-1].end() if bounds else s0
-        return len(_WORD.findall(self.text, begin, pos, timeout=REGEX_TIMEOUT)) <= 4
+        return len(self._words(begin, pos)) <= 4
 
     def _document_agent(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
         """"a fresh study by X", "a survey posted on Telegram by X": the party is X, not the document."""
@@ -1028,7 +1100,7 @@ class _Reader:
         return span
 
     def _skip_head(self, lex: _Lexicon, span: tuple[int, int]) -> bool:
-        words = [w.casefold() for w in _WORD.findall(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)]
+        words = [w.casefold() for w in self._words(span[0], span[1])]
         words = [w for w in words if w not in lex.determiners]
         return bool(words) and words[-1] in lex.skip_heads and not any(w in lex.pronouns for w in words) and not self._alias_in(span[0], span[1])
 
@@ -1049,7 +1121,7 @@ class _Reader:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
         if _THAT.match(self.text, pos, s1, timeout=REGEX_TIMEOUT) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
-        return len(_WORD.findall(self.text, pos, min(s1, pos + 200), timeout=REGEX_TIMEOUT)) > 4
+        return len(self._words(pos, min(s1, pos + 200))) > 4
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
         bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 160), end, timeout=REGEX_TIMEOUT)]
