@@ -7,7 +7,7 @@ character at a time, which is what keeps the stages linear and fast.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import regex
 
@@ -18,8 +18,19 @@ REGEX_TIMEOUT = 2.0
 _WORD_SEP = regex.compile(r"\s+")
 
 
-def trie_pattern(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
-    """A regex source matching any of ``phrases`` (longest first at each branch); spaces match any run of spaces."""
+def trie_pattern(
+    phrases: Iterable[str], *, flexible_space: bool = True, atom: Callable[[str], str] | None = None
+) -> str:
+    """A regex source matching any of ``phrases`` (longest first at each branch), never ``""``.
+
+    Each character becomes ``atom(ch)``; by default a space matches any run of
+    spaces (with ``flexible_space``) and every other character itself.
+    """
+    if atom is None:
+
+        def atom(ch: str) -> str:
+            return r"\s+" if ch == " " and flexible_space else regex.escape(ch)
+
     trie: dict = {}
     for phrase in phrases:
         phrase = _WORD_SEP.sub(" ", phrase.strip(), timeout=REGEX_TIMEOUT)
@@ -29,24 +40,15 @@ def trie_pattern(phrases: Iterable[str], *, flexible_space: bool = True) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _render(trie, flexible_space) if trie else "(?!)"
+    return _render(trie, atom) if trie else "(?!)"
 
 
-def _render(node: dict, flexible_space: bool) -> str:
-    branches = []
-    end = False
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            end = True
-            continue
-        head = r"\s+" if ch == " " and flexible_space else regex.escape(ch)
-        branches.append(head + _render(node[ch], flexible_space))
+def _render(node: dict, atom: Callable[[str], str]) -> str:
+    branches = [atom(ch) + _render(node[ch], atom) for ch in sorted(node) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if end:
-        return "(?:" + body + ")?"
-    return body
+    return "(?:" + body + ")?" if "" in node else body
 
 
 def word_bounded(body: str) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 import regex
 
+from ._patterns import trie_pattern
 from .claims import classify_topic, phrase_end, plain_text
 from .document import LANGUAGES, REGEX_TIMEOUT, Document, Tables, load_data
 from .places import PUNCTUATION, spaced_word, word_starts
@@ -66,25 +67,7 @@ _CLOSERS = "”»"
 def _alternation(phrases: Iterable[str]) -> str:
     """A pattern matching any of ``phrases`` (any run of spaces between words), as a trie so that
     each position of the text costs one character test rather than one per phrase."""
-    trie: dict[str, Any] = {}
-    for phrase in {" ".join(p.casefold().split()) for p in phrases if p.strip()}:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    end = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        atom = r"\s+" if ch == " " else regex.escape(ch)
-        branches.append(atom + _trie_pattern(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if end else body
+    return trie_pattern({" ".join(p.casefold().split()) for p in phrases if p.strip()})
 
 
 def _first_tokens(phrases: Iterable[str]) -> frozenset[str]:
@@ -727,7 +710,6 @@ class _Reader:
         return self.alias_cache[key]
 
     def _party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
-        text = self.text
         if self._alias_in(start, end):
             return True
         words = self._words(start, end)

@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+from ._patterns import trie_pattern
 from .document import REGEX_TIMEOUT, Document, Sentence, load_data
 from .plugins import hookimpl
 from .records import Claim, Likelihood, Period, Place, Quantity
@@ -55,24 +56,9 @@ def _topic_pattern() -> tuple[Any, dict[str, int], list[str], tuple[tuple[str, i
         for stems in data["stems"][topic].values():
             for stem in stems:
                 rank.setdefault(" ".join(stem.casefold().split()), i)
-    trie: dict[str, Any] = {}
-    for stem in rank:
-        if not stem[:1].isalnum():
-            continue  # "$", "₽": found by a substring test
-        node = trie
-        for ch in stem:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    words = [stem for stem in rank if stem[:1].isalnum()]  # "$", "₽": found by a substring test
     symbols = tuple((stem, r) for stem, r in rank.items() if not stem[:1].isalnum())
-    return regex.compile(r"\b" + _trie(trie)), rank, list(data["order"]), symbols
-
-
-def _trie(node: dict[str, Any]) -> str:
-    branches = [(r"\s+" if ch == " " else regex.escape(ch)) + _trie(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return regex.compile(r"\b" + trie_pattern(words)), rank, list(data["order"]), symbols
 
 
 def classify_topic(text: str) -> str:

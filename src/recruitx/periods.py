@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from ._patterns import trie_pattern
 from .document import REGEX_TIMEOUT, Document, load_data
 from .plugins import hookimpl
 from .records import Period
@@ -66,25 +67,11 @@ def _norm(phrase: str) -> str:
 def _alternation(forms: Iterable[str]) -> str:
     """Phrases as one pattern factored into a prefix trie (so the engine tries one character at a time, not
     every phrase at every position); a space matches any run of spaces, an apostrophe any apostrophe."""
-    trie: dict[str, Any] = {}
-    for form in {_norm(f) for f in forms if f.strip()}:
-        node = trie
-        for ch in form:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _render(trie) if trie else "(?!)"
+    return trie_pattern({_norm(f) for f in forms if f.strip()}, atom=_atom_of)
 
 
-def _render(node: dict[str, Any]) -> str:
-    branches = []
-    for ch in sorted(node, key=lambda c: (c == "", c)):
-        if ch == "":
-            continue
-        head = _SPACE if ch == " " else "['’ʼ]" if ch == "'" else regex.escape(ch)
-        branches.append(head + _render(node[ch]))
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?" if branches else ""
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+def _atom_of(ch: str) -> str:
+    return _SPACE if ch == " " else "['’ʼ]" if ch == "'" else regex.escape(ch)
 
 
 class _Lexicon:
