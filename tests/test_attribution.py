@@ -326,3 +326,22 @@ def test_outlet_in_a_dateline_and_a_cue_inside_an_aside() -> None:
     assert chain_of(report, "about 3,000") == ["Reuters", "Defence Intelligence of Ukraine"]
     names = chain_of(report, "at least 100 soldiers")
     assert names[-2:] == ["South Korean lawmakers", "National Intelligence Service"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "origin"),
+    [
+        ("ISW: Moscow will likely widen the call-up", "Institute for the Study of War"),
+        ("ГУР: Росія, ймовірно, завербувала понад 2 тис. іноземців", "Defence Intelligence of Ukraine"),
+        ("Meduza: около 300 мигрантов получили повестки", "Meduza"),
+    ],
+)
+def test_a_headline_written_party_colon_statement_names_its_source(headline, origin):
+    report = recruitx.parse_report(f" date 2025-04-27 {headline}\n\nBody text follows.", published=None)
+    title = report.claims[0]
+    assert title.origin is not None and title.origin.name == origin
+
+
+def test_a_headline_colon_without_a_known_party_has_no_source():
+    report = recruitx.parse_report(" date 2025-04-27 Breaking: Russia will likely widen the call-up\n\nMore.")
+    assert report.claims[0].sources == ()

@@ -346,3 +346,13 @@ def test_docs_page_shows_the_real_output(monkeypatch):
     block = page.split("$ recruitx cluster examples/cluster/\n", 1)[1].split("```", 1)[0]
     code, out, _ = run("cluster", "examples/cluster/")
     assert code == 0 and block == out
+
+
+def test_a_headline_and_its_story_are_one_relay_of_their_report():
+    text = (
+        " date 2025-04-27 ISW: more than 2,000 foreign recruits joined in March\n\n"
+        "ISW said that more than 2,000 foreign recruits joined the army in March."
+    )
+    clusters = recruitx.cluster([("r1", recruitx.parse_report(text))])
+    figure = [c for c in clusters if c.value == 2000]
+    assert len(figure) == 1 and [r.report_id for r in figure[0].relays] == ["r1"]

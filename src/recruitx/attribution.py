@@ -1189,6 +1189,21 @@ def _unique(sources: Iterable[Source]) -> tuple[Source, ...]:
 _NO_FLAGS = {"cont": False, "brk": False, "label": False}
 
 
+_HEADLINE_LEAD = regex.compile(r"([^:\n]{2,60}?)\s*:\s")
+
+
+def _headline_source(document: Document, reader: _Reader, sentence: Any) -> tuple[Source, ...]:
+    """A headline written "X: statement" names X as its source when X is a known party ("ISW: Moscow …")."""
+    m = _HEADLINE_LEAD.match(document.text, sentence.start, sentence.end, timeout=REGEX_TIMEOUT)
+    if m is None:
+        return ()
+    found = reader.alias_name.get(" ".join(m.group(1).casefold().split()))
+    if found is None:
+        return ()
+    name, kind = found
+    return (Source(m.group(1), m.span(1), name, kind),)
+
+
 def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with their attribution chains set (a claim is split where its figures have different origins)."""
     sentences = document.sentences
@@ -1209,6 +1224,9 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
         flags.append(f)
 
     own = [_Reader.chain([e for e in evs if e.narrow is None]) for evs in events]
+    for i, sentence in enumerate(sentences):
+        if sentence.kind == "title" and not own[i]:
+            own[i] = _headline_source(document, reader, sentence)
     prefix: list[tuple[Source, ...]] = [()] * n
     chains: list[tuple[Source, ...]] = list(own)
     # quoted passages take the chain of the speech tag next to them

@@ -20,7 +20,9 @@ else it starts a new cluster. A mention matches a seed when all of these hold:
    mentions match only mentions with the identical figure (value, bounds and
    qualifier). An own-voice figure that repeats, identically, a figure the
    same report attributes to someone (a headline over its story) is not a
-   mention of its own: the attributed claim is that report's relay.
+   mention of its own: the attributed claim is that report's relay. Within
+   one report, the same figure from the same origin counts once (the
+   mention with the longest chain of sources, the later on a tie).
 2. **Counted noun**: the same key. A unit is lowercased, split into words,
    plural and case endings are stripped, and the longest phrase of
    ``data/units.json`` that begins it (else ends it, once cut at the first
@@ -358,12 +360,19 @@ def _mentions(pairs: list[tuple[Any, Report]]) -> list[_Mention]:
         attributed = {
             _figure(q) for claim, (origin, _) in zip(report.claims, origins) if origin is not None for q in claim.quantities
         }
+        best: dict[tuple[Any, ...], tuple[int, int, Claim, Quantity, Any, Any]] = {}
         for index, claim in enumerate(report.claims):
             origin, kind = origins[index]
             for q in sorted(claim.quantities, key=lambda q: q.span):
                 if origin is None and _figure(q) in attributed:
                     continue  # a headline or summary repeating a figure the report attributes elsewhere
-                out.append(_Mention(len(out), report_id, report, index, claim, q, origin, kind, noun_key(q.unit)))
+                # one report relays a figure of one origin once: a headline and its story, or a figure
+                # repeated, count once, as the mention with the longest chain (the later on a tie)
+                key = (origin, _figure(q))
+                if key not in best or len(claim.sources) >= len(best[key][2].sources):
+                    best[key] = (index, q.span[0], claim, q, origin, kind)
+        for index, _, claim, q, origin, kind in sorted(best.values(), key=lambda b: (b[0], b[1])):
+            out.append(_Mention(len(out), report_id, report, index, claim, q, origin, kind, noun_key(q.unit)))
     return out
 
 
