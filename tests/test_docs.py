@@ -37,3 +37,17 @@ def test_plugin_guide_walkthrough_passes(guide_plugin):
     assert len(tests) == 2
     for test in tests:
         test()
+
+
+def test_front_page_example_gives_what_the_page_says():
+    page = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.*?)```", page, re.S)[0]
+    namespace: dict = {}
+    exec(compile(code, "index.md", "exec"), namespace)
+    claim = namespace["claim"]
+    q, p = claim.quantities[0], claim.periods[0]
+    assert (q.text, q.value, q.low, q.high, q.qualifier) == ("more than 1,500 foreigners", 1500, 1500, None, "more_than")
+    assert (str(p.start), str(p.end)) == ("2023-04-01", "2024-05-31")
+    assert [s.name for s in claim.sources] == ["UNN", "UK Defence Intelligence", "Important Stories"]
+    for shown in ("more than 1,500 foreigners", "2023-04-01", "2024-05-31", "'UNN', 'UK Defence Intelligence', 'Important Stories'"):
+        assert shown in page
