@@ -7,9 +7,12 @@ without per-call plugins.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
+import json
 import threading
+from importlib import resources
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -35,6 +38,16 @@ BUILTIN_PLUGINS = (
     "recruitx.claims",
     "recruitx.attribution",
 )
+
+
+@functools.cache
+def plugin_data(package: str, name: str = "data.json") -> Any:
+    """A JSON table shipped inside ``package`` (``plugin_data(__name__)``), read once per process.
+
+    Plugins keep their word lists and patterns in data files, as the core
+    does; this reads one.
+    """
+    return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
 
 
 @attrs.frozen

@@ -13,8 +13,6 @@ source get [European Pravda, X]. The words and patterns live in ``data.json``.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -22,6 +20,7 @@ import regex
 
 import recruitx
 from recruitx.document import REGEX_TIMEOUT, Document
+from recruitx.plugins import plugin_data
 from recruitx.records import Claim, Source
 
 __version__ = "0.1.0"
@@ -29,10 +28,9 @@ __version__ = "0.1.0"
 _FLAGS = regex.IGNORECASE | regex.V1
 
 
-@functools.cache
 def data() -> dict[str, Any]:
     """The plugin's word lists and patterns (``data.json``, read once)."""
-    return json.loads(resources.files(__name__).joinpath("data.json").read_text(encoding="utf-8"))
+    return plugin_data(__name__)
 
 
 @functools.cache

@@ -11,8 +11,6 @@ The words and patterns live in ``data.json``.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -20,15 +18,15 @@ import regex
 
 import recruitx
 from recruitx.document import REGEX_TIMEOUT, Document
+from recruitx.plugins import plugin_data
 from recruitx.records import Claim, Source
 
 __version__ = "0.1.0"
 
 
-@functools.cache
 def data() -> dict[str, Any]:
     """The plugin's word lists and patterns (``data.json``, read once)."""
-    return json.loads(resources.files(__name__).joinpath("data.json").read_text(encoding="utf-8"))
+    return plugin_data(__name__)
 
 
 def _alternation(patterns: list[str]) -> Any:
