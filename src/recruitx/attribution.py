@@ -404,7 +404,7 @@ class _Reader:
         self.fast = len(self.low) == len(self.text) and plain_text(self.text)
         self.tokens = document.tokens if self.fast else []
         self.words = [t[2] for t in self.tokens]
-        self.token_starts = [t[0] for t in self.tokens]
+        self.token_starts = document.token_starts if self.fast else []
         index = _alias_index(document.tables) if self.fast else None
         self.aliases = self._find_aliases(index) if index is not None else None
         self.alias_starts = [a[0] for a in self.aliases or ()]

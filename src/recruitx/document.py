@@ -170,6 +170,12 @@ class Document:
             self._token_starts = [t[0] for t in self._tokens]
         return self._tokens
 
+    @property
+    def token_starts(self) -> list[int]:
+        """The start offset of every token, in order (for bisecting), computed with the tokens."""
+        self.tokens
+        return self._token_starts
+
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indexes ``lo, hi`` of the tokens lying within ``[start, end)``."""
         tokens = self.tokens
