@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from recruitx._patterns import tokenize
 from recruitx.document import Document, detect_language, recruitx_mark_boilerplate
 
 
@@ -63,3 +68,15 @@ def test_language_per_sentence():
     assert detect_language("На фронті воюють 155 громадян КНР.") == "uk"
     doc = _doc("Recruits came from Asia. Росія продовжує вербувати іноземців.")
     assert [s.language for s in doc.sentences] == ["en", "uk"]
+
+
+_SPACY_ALPHABET = st.sampled_from(list("ab Яй1 ,.-\n\t\u00a0\u0301İß\u2028_'") + ["  "])
+
+
+@given(st.lists(_SPACY_ALPHABET, max_size=60).map("".join) | st.text(max_size=80))
+def test_tokenize_gives_every_maximal_word_run(text):
+    """The run-splitting tokenizer gives exactly the tokens of a plain per-word scan, offsets included."""
+    lowered = text.lower()
+    source = lowered if len(lowered) == len(text) else text
+    expected = [(m.start(), m.end(), m.group().lower()) for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+", source)]
+    assert tokenize(text) == expected

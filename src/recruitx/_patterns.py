@@ -57,14 +57,31 @@ def word_bounded(body: str) -> str:
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+#: Runs of tokens joined by plain spaces: one match per run instead of one per word, because every
+#: match of a timed-out `regex` call costs a clock read; the run is split with ``str.split`` below.
+_TOKEN_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?: +[\p{L}\p{M}\p{N}]+)*")
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages."""
     lowered = text.lower()
-    if len(lowered) == len(text):  # lowercasing kept every offset (it does unless e.g. "İ" is present)
-        return [(*m.span(), m.group()) for m in _TOKEN.finditer(lowered, timeout=REGEX_TIMEOUT)]
-    return [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text, timeout=REGEX_TIMEOUT)]
+    same = len(lowered) == len(text)  # lowercasing kept every offset (it does unless e.g. "İ" is present)
+    tokens: list[tuple[int, int, str]] = []
+    append = tokens.append
+    for m in _TOKEN_RUN.finditer(lowered if same else text, timeout=REGEX_TIMEOUT):
+        pos = m.start()
+        run = m.group()
+        if " " not in run:
+            append((pos, pos + len(run), run if same else run.lower()))
+            continue
+        for word in run.split(" "):
+            if word:
+                end = pos + len(word)
+                append((pos, end, word if same else word.lower()))
+                pos = end + 1
+            else:
+                pos += 1
+    return tokens
 
 
 class Lexicon:
