@@ -39,13 +39,28 @@ def _patterns() -> tuple[Any, Any, Any, Any]:
     return _alternation(d["relay"]), _alternation([d["domain"]]), _alternation(d["lines"]), _alternation(d["inline"])
 
 
+@functools.cache
+def _relay_branches() -> tuple[Any, ...]:
+    """The relay patterns one by one: each alone starts with a word the engine can skip to, their alternation does not."""
+    return tuple(_alternation([pattern]) for pattern in data()["relay"])
+
+
+@functools.lru_cache(maxsize=8)
 def relay_mention(text: str) -> tuple[int, int] | None:
-    """The span of "UNN" where the text names UNN as relaying the report, or ``None``."""
+    """The span of "UNN" where the text names UNN as relaying the report, or ``None``.
+
+    The leftmost match of any relay pattern (the first pattern on a tie), as
+    their alternation would find it; cached, as outlet detection and
+    refinement both ask about the same text.
+    """
     if "UNN" not in text and "УНН" not in text:  # cheap test first: most texts never name UNN
         return None
-    relay = _patterns()[0]
-    m = relay.search(text, timeout=REGEX_TIMEOUT)
-    return m.span("m") if m is not None else None
+    best = None
+    for branch in _relay_branches():
+        m = branch.search(text, timeout=REGEX_TIMEOUT)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best.span("m") if best is not None else None
 
 
 @recruitx.hookimpl
