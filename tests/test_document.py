@@ -80,3 +80,34 @@ def test_tokenize_gives_every_maximal_word_run(text):
     source = lowered if len(lowered) == len(text) else text
     expected = [(m.start(), m.end(), m.group().lower()) for m in regex.finditer(r"[\p{L}\p{M}\p{N}]+", source)]
     assert tokenize(text) == expected
+
+
+def _reference_language(text: str, default: str = "en") -> str:
+    """detect_language written the plain way: count every letter of each script, then the telling letters and words."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("recruitx").joinpath("data", "languages.json").read_text(encoding="utf-8"))
+    n_cyr = len(regex.findall(r"\p{Cyrillic}", text))
+    if n_cyr == 0:
+        return "en" if regex.search(r"\p{Latin}", text) else default
+    if len(regex.findall(r"\p{Latin}", text)) >= n_cyr:
+        return "en"
+    uk = sum(ch in data["uk_letters"] for ch in text)
+    ru = sum(ch in data["ru_letters"] for ch in text)
+    if uk != ru:
+        return "uk" if uk > ru else "ru"
+    words = [w.lower() for w in regex.findall(r"\p{L}+", text)]
+    uk = sum(w in data["uk_words"] for w in words)
+    ru = sum(w in data["ru_words"] for w in words)
+    if uk != ru:
+        return "uk" if uk > ru else "ru"
+    return default if default in ("uk", "ru") else "ru"
+
+
+_MIXED = st.lists(st.sampled_from(["і", "ы", "ї", "ё", "а", "б", "a", "b", " ", "1", ".", "що", "что", "і ", "и ", "ǅ", "ß"]), max_size=30).map("".join)
+
+
+@given(_MIXED | st.text(max_size=40), st.sampled_from(["en", "uk", "ru"]))
+def test_detect_language_matches_the_plain_counting(text, default):
+    assert detect_language(text, default) == _reference_language(text, default)

@@ -324,30 +324,35 @@ def _headings() -> frozenset[str]:
 def _language_cues() -> tuple[Any, ...]:
     data = load_data("languages.json")
     return (
-        regex.compile(r"\p{Cyrillic}"),
-        regex.compile(r"\p{Latin}"),
+        regex.compile(r"\p{Cyrillic}+"),
+        regex.compile(r"\p{Latin}+"),
         regex.compile(r"\p{L}+"),
-        regex.compile("[" + regex.escape(data["uk_letters"]) + "]"),
-        regex.compile("[" + regex.escape(data["ru_letters"]) + "]"),
+        data["uk_letters"],
+        data["ru_letters"],
         frozenset(data["uk_words"]),
         frozenset(data["ru_words"]),
     )
 
 
+def _letters(pattern: Any, text: str) -> int:
+    """How many characters of ``text`` the run pattern covers (runs, not letters: fewer timed matches)."""
+    return sum(map(len, pattern.findall(text, timeout=REGEX_TIMEOUT)))
+
+
 def detect_language(text: str, default: str = "en") -> str:
     """``en``, ``uk`` or ``ru`` for a stretch of text, by script, then by letters and words of one language."""
     cyrillic, latin, words, uk_letters, ru_letters, uk_words, ru_words = _language_cues()
+    if text.isascii():  # no Cyrillic; a cased character is then a Latin letter
+        return "en" if text.lower() != text.upper() else default
     if cyrillic.search(text, timeout=REGEX_TIMEOUT) is None:
         return "en" if latin.search(text, timeout=REGEX_TIMEOUT) is not None else default
-    n_cyr = len(cyrillic.findall(text))
-    n_lat = len(latin.findall(text))
-    if n_lat >= n_cyr:
+    if _letters(latin, text) >= _letters(cyrillic, text):
         return "en"
-    uk = len(uk_letters.findall(text))
-    ru = len(ru_letters.findall(text))
+    uk = sum(map(text.count, uk_letters))
+    ru = sum(map(text.count, ru_letters))
     if uk != ru:
         return "uk" if uk > ru else "ru"
-    tokens = [w.lower() for w in words.findall(text)]
+    tokens = [w.lower() for w in words.findall(text, timeout=REGEX_TIMEOUT)]
     uk = sum(t in uk_words for t in tokens)
     ru = sum(t in ru_words for t in tokens)
     if uk != ru:
