@@ -43,7 +43,6 @@ _BULLETS = "•·▪●◦‣-–—*>"
 _BOUNDARY = regex.compile(
     r"""(?:[.!?…]+|\.\.\.)["»”’)\]]*(?=[ \t\u00a0]+(?:[-–—][ \t]|["«“‘(\[]?[\p{Lu}\p{N}]))""", regex.V1
 )
-_TOKEN_BEFORE = regex.compile(r"([\p{L}.]+)\Z")
 _INITIALS = regex.compile(r"(?:\p{L}\.)+\p{L}")
 
 
@@ -304,9 +303,11 @@ def _split(text: str, start: int, end: int, abbreviations: frozenset[str]) -> It
     for m in _BOUNDARY.finditer(text, start, end, timeout=REGEX_TIMEOUT):
         cut = m.end()
         if m.group().rstrip("\"»”’)]") == ".":
-            before = _TOKEN_BEFORE.search(text, pos, m.start(), timeout=REGEX_TIMEOUT)
-            if before is not None:
-                token = before.group(1).lower()
+            k = m.start()
+            while k > pos and (text[k - 1].isalpha() or text[k - 1] == "."):
+                k -= 1  # back over the letters and dots that end at the stop ("etc", "U.S")
+            if k < m.start():
+                token = text[k : m.start()].lower()
                 if token in abbreviations or (len(token) == 1 and token.isalpha()) or _INITIALS.fullmatch(token, timeout=REGEX_TIMEOUT):
                     continue
         yield from _trim(text, pos, cut)
