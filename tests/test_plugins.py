@@ -218,3 +218,21 @@ def test_isolated_parse_leaves_installed_plugins_out(fake_distribution):
     assert parse_with(text).outlet == "Entry Point Wire"
     assert parse_with(text, isolated=True).outlet is None
     assert parse_with(text, Spy(), isolated=True).outlet is None  # Spy only names texts with its dateline
+
+
+def test_document_memo_carries_an_answer_between_hooks_of_one_parse_only():
+    seen = []
+
+    class Memo:
+        @hookimpl
+        def recruitx_detect_outlet(self, document):
+            seen.append(dict(document.memo))
+            document.memo["memo-test.length"] = len(document.text)
+
+        @hookimpl
+        def recruitx_refine_claims(self, document, claims):
+            seen.append(document.memo.get("memo-test.length"))
+
+    recruitx.parse_report("Some 40 men were recruited.", plugins=[Memo()])
+    recruitx.parse_report("Twelve.", plugins=[Memo()])
+    assert seen == [{}, 27, {}, 7]

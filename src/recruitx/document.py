@@ -129,7 +129,9 @@ class Document:
 
     Stages read ``text``, ``published``, ``language``, ``sentences`` and
     ``tables``, and report problems with :meth:`diagnose`. ``skipped`` holds
-    the merged boilerplate spans.
+    the merged boilerplate spans. ``memo`` is scratch space for this parse
+    only: a plugin whose hooks ask the same question of the text keeps the
+    answer there, under a key prefixed with its name.
     """
 
     def __init__(
@@ -144,6 +146,7 @@ class Document:
     ) -> None:
         self.text = text
         self.diagnostics: list[Diagnostic] = []
+        self.memo: dict[str, Any] = {}
         self.tables = tables if tables is not None else Tables.build((), ())
         self.outlet = outlet
         self.yardstick = yardstick

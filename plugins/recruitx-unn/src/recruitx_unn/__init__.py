@@ -45,13 +45,11 @@ def _relay_branches() -> tuple[Any, ...]:
     return tuple(_alternation([pattern]) for pattern in data()["relay"])
 
 
-@functools.lru_cache(maxsize=8)
 def relay_mention(text: str) -> tuple[int, int] | None:
     """The span of "UNN" where the text names UNN as relaying the report, or ``None``.
 
     The leftmost match of any relay pattern (the first pattern on a tie), as
-    their alternation would find it; cached, as outlet detection and
-    refinement both ask about the same text.
+    their alternation would find it.
     """
     if "UNN" not in text and "УНН" not in text:  # cheap test first: most texts never name UNN
         return None
@@ -63,12 +61,19 @@ def relay_mention(text: str) -> tuple[int, int] | None:
     return best.span("m") if best is not None else None
 
 
+def _relay(document: Document) -> tuple[int, int] | None:
+    """:func:`relay_mention` of the document's text, asked once per parse (detection and refinement both need it)."""
+    if "unn.relay" not in document.memo:
+        document.memo["unn.relay"] = relay_mention(document.text)
+    return document.memo["unn.relay"]
+
+
 @recruitx.hookimpl
 def recruitx_detect_outlet(document: Document) -> str | None:
     """UNN, when the text names UNN as its relay or carries its address."""
     _, domain, _, _ = _patterns()
     text = document.text
-    if relay_mention(text) is not None or ("unn." in text and domain.search(text, timeout=REGEX_TIMEOUT)):
+    if _relay(document) is not None or ("unn." in text and domain.search(text, timeout=REGEX_TIMEOUT)):
         return data()["name"]
     return None
 
@@ -100,7 +105,7 @@ def recruitx_refine_claims(document: Document, claims: list[Claim]) -> list[Clai
     name = data()["name"]
     if document.outlet != name:
         return None
-    span = relay_mention(document.text)
+    span = _relay(document)
     if span is None:
         return None
     relay = Source(document.text[span[0] : span[1]], span, name, data()["kind"])
