@@ -187,6 +187,23 @@ class Document:
             hi -= 1
         return lo, hi
 
+    def lines_containing(self, words: Iterable[str]) -> list[tuple[int, int]]:
+        """The lines (as in ``lines``) holding any of ``words`` under Unicode case folding (as the ``regex``
+        module's case-insensitive matching compares): a cheap test to run before a pattern.
+
+        A plugin whose line pattern cannot match without one of a few words
+        asks for those lines only, instead of running the pattern on every line.
+        """
+        folded = self.memo.get("casefolded")
+        if folded is None:
+            folded = self.memo["casefolded"] = self.text.casefold()
+        present = [w.casefold() for w in words if w.casefold() in folded]
+        if not present:
+            return []
+        if len(folded) != len(self.text):  # folding moved offsets: fold line by line
+            return [(s, e) for s, e in self.lines if any(w in self.text[s:e].casefold() for w in present)]
+        return [(s, e) for s, e in self.lines if any(folded.find(w, s, e) >= 0 for w in present)]
+
     def diagnose(self, level: str, message: str, span: tuple[int, int] | None = None) -> None:
         """Record a diagnostic for the report."""
         self.diagnostics.append(Diagnostic(level, message, span))

@@ -50,7 +50,8 @@ def is_product(document: Document) -> bool:
     p, text = _patterns(), document.text
     if any(p["headings"].fullmatch(text, s, e, timeout=REGEX_TIMEOUT) for s, e in document.lines[:4]):
         return True
-    return any(p["markers"].fullmatch(text, s, e, timeout=REGEX_TIMEOUT) for s, e in document.lines)
+    lines = document.lines_containing(data()["hints"]["markers"])
+    return any(p["markers"].fullmatch(text, s, e, timeout=REGEX_TIMEOUT) for s, e in lines)
 
 
 @recruitx.hookimpl
@@ -64,8 +65,10 @@ def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     """"Click here" links wherever pasted; in ISW products, also headings, authors, notes, footnotes and markers."""
     p, text, out = _patterns(), document.text, []
     own = document.outlet == data()["name"]
-    for start, end in document.lines:
-        if p["anywhere"].fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
+    candidates = document.lines_containing(data()["hints"]["anywhere"])
+    anywhere = set(candidates)
+    for start, end in document.lines if own else candidates:
+        if (start, end) in anywhere and p["anywhere"].fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
             out.append((start, end))
         elif own and (
             p["markers"].fullmatch(text, start, end, timeout=REGEX_TIMEOUT)

@@ -67,8 +67,10 @@ def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     _, lines, anywhere = _patterns()
     own = document.outlet == data()["name"]
     text, out = document.text, []
-    for start, end in document.lines:
-        if anywhere.fullmatch(text, start, end, timeout=REGEX_TIMEOUT) or (
+    candidates = document.lines_containing(data()["hints"]["anywhere"])
+    near = set(candidates)
+    for start, end in document.lines if own else candidates:
+        if (start, end) in near and anywhere.fullmatch(text, start, end, timeout=REGEX_TIMEOUT) or (
             own and lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT)
         ):
             out.append((start, end))
