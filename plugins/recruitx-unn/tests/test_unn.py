@@ -123,3 +123,26 @@ def test_spans_slice_back_on_any_text(text):
         assert text[claim.span[0] : claim.span[1]] == claim.text
         for s in claim.sources:
             assert text[s.span[0] : s.span[1]] == s.mention
+
+
+@pytest.mark.parametrize("report", sorted(REPORTS.glob("*.txt")), ids=lambda path: path.name)
+def test_hints_only_skip_lines_the_patterns_would_not_match(report, monkeypatch):
+    """With every line tried (the empty word is in every line), the parse is the same as with the hints."""
+    text = report.read_text(encoding="utf-8")
+    hinted = parse(text).to_json()
+    everything = {key: [""] for key in recruitx_unn.data()["hints"]}
+    monkeypatch.setitem(recruitx_unn.data(), "hints", everything)
+    assert parse(text).to_json() == hinted
+
+
+def test_every_furniture_line_of_the_examples_holds_a_hint():
+    _, _, lines_pattern, inline_pattern = recruitx_unn._patterns()
+    lines = []
+    for report in sorted(REPORTS.glob("*.txt")):
+        doc = Document(report.read_text(encoding="utf-8"))
+        lines += [doc.text[s:e] for s, e in doc.lines]
+    for key, test in (("lines", lines_pattern.fullmatch), ("inline", inline_pattern.search)):
+        matched = [line for line in lines if test(line)]
+        assert matched, f"no example line is {key!r} furniture: the test would prove nothing"
+        for line in matched:
+            assert any(h.casefold() in line.casefold() for h in recruitx_unn.data()["hints"][key]), line

@@ -84,12 +84,15 @@ def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     if document.outlet != data()["name"]:
         return []
     _, _, lines, inline = _patterns()
+    hints = data()["hints"]
     text, out = document.text, []
-    for start, end in document.lines:
-        if lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
+    furniture = set(document.lines_containing(hints["lines"]))
+    counters = set(document.lines_containing(hints["inline"]))
+    for start, end in sorted(furniture | counters):
+        if (start, end) in furniture and lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
             out.append((start, end))
-            continue
-        out.extend(m.span() for m in inline.finditer(text, start, end, timeout=REGEX_TIMEOUT))
+        elif (start, end) in counters:
+            out.extend(m.span() for m in inline.finditer(text, start, end, timeout=REGEX_TIMEOUT))
     return out
 
 
