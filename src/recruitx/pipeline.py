@@ -143,6 +143,8 @@ def _merged(doc: Document, results: list[tuple[str, Any]]) -> list[Any]:
     starts: list[int] = []
     ends: list[int] = []
     out = []
+    text, sentence_at = doc.text, doc.sentence_at
+    is_skipped = doc.is_skipped if doc.skipped or doc.header_span else None
     for plugin, items in results:
         try:
             items = list(items)
@@ -151,10 +153,10 @@ def _merged(doc: Document, results: list[tuple[str, Any]]) -> list[Any]:
             continue
         for item in items:
             start, end = item.span
-            if doc.text[start:end] != getattr(item, "text", None):
+            if text[start:end] != getattr(item, "text", None):
                 doc.diagnose("error", f"plugin {plugin!r} returned an item whose span does not slice back", (start, end))
                 continue
-            if doc.sentence_at(start) is None or doc.is_skipped(start, end):
+            if sentence_at(start) is None or is_skipped is not None and is_skipped(start, end):
                 continue
             i = bisect.bisect_left(starts, end)
             if i > 0 and ends[i - 1] > start:
