@@ -62,6 +62,7 @@ _QUOTES = regex.compile(r"[“”«»„\"]")
 _OPENERS = "“«„"
 _TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as Document.tokens cuts it
 _CLOSERS = "”»"
+_CONNECTORS = "'’.-"  # what joins letters into one ``_WORD``
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -506,8 +507,83 @@ class _Reader:
         key = (start, end)
         found = self.words_cache.get(key)
         if found is None:
-            found = self.words_cache[key] = _WORD.findall(self.text, start, end, timeout=REGEX_TIMEOUT)
+            spans = self._word_spans(start, end)
+            if spans is None:
+                found = _WORD.findall(self.text, start, end, timeout=REGEX_TIMEOUT)
+            else:
+                text = self.text
+                found = [text[a:b] for a, b in spans]
+            self.words_cache[key] = found
         return found
+
+    def _more_words(self, start: int, end: int, count: int) -> bool:
+        """True when ``[start, end)`` holds more than ``count`` words (``_words``), reading no further."""
+        spans = self._word_spans(start, end, count + 1)
+        return len(self._words(start, end) if spans is None else spans) > count
+
+    def _first_word(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of ``_WORD.match(text, start, end)``, or ``None``."""
+        spans = self._word_spans(start, end, 1)
+        if spans is None:
+            m = _WORD.match(self.text, start, end, timeout=REGEX_TIMEOUT)
+            return None if m is None else m.span()
+        return spans[0] if spans and spans[0][0] == start else None
+
+    def _word_spans(self, start: int, end: int, most: int = 0) -> list[tuple[int, int]] | None:
+        """The spans of ``_WORD.finditer(text, start, end)`` (the first ``most`` of them, if ``most``),
+        read off the shared tokens of a plain text, where a letter or digit is a token character: a
+        token with the tokens that runs of ``'’.-`` join to it and its own trailing run less trailing
+        dots, or a parenthesis holding 1 to 12 characters. ``None`` when the text is not plain or a
+        token crosses an edge of the range."""
+        if not self.fast:
+            return None
+        tokens = self.tokens
+        i = bisect.bisect_left(self.token_starts, start)
+        if i > 0 and tokens[i - 1][1] > start:
+            return None
+        text, n = self.text, len(tokens)
+        paren = text.find("(", start, end)
+        if paren < 0:
+            paren = end
+        spans: list[tuple[int, int]] = []
+        while True:
+            at = tokens[i][0] if i < n else end
+            if paren < at and paren < end:
+                close = paren + 1
+                limit = min(end, paren + 14)
+                while close < limit and text[close] not in "()":
+                    close += 1
+                if close < limit and text[close] == ")" and close > paren + 1:
+                    spans.append((paren, close + 1))
+                    while i < n and tokens[i][0] < close:
+                        i += 1
+                    paren = text.find("(", close + 1, end)
+                else:
+                    paren = text.find("(", paren + 1, end)
+                if paren < 0:
+                    paren = end
+            else:
+                if at >= end:
+                    break
+                stop = tokens[i][1]
+                i += 1
+                while True:
+                    if stop > end:
+                        return None
+                    j = stop
+                    while j < end and text[j] in _CONNECTORS:
+                        j += 1
+                    if j > stop and i < n and tokens[i][0] == j:
+                        stop = tokens[i][1]
+                        i += 1
+                        continue
+                    while j > stop and text[j - 1] == ".":
+                        j -= 1
+                    break
+                spans.append((at, j))
+            if len(spans) == most > 0:
+                break
+        return spans
 
     def _could(self, firsts: frozenset[str] | None, start: int, end: int) -> bool:
         """False only when no token starting in ``[start, end)`` (cut at ``end``) is in ``firsts``:
@@ -584,10 +660,10 @@ class _Reader:
     def _subject(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         span = self._trim(lex, start, end)
         while span is not None:  # "Нагадаємо, раніше ЦПД повідомляв": an adverb before the subject
-            first = _WORD.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT)
-            if first is None or first.group().casefold() not in lex.between_words or first.end() >= span[1]:
+            first = self._first_word(*span)
+            if first is None or self.text[first[0] : first[1]].casefold() not in lex.between_words or first[1] >= span[1]:
                 break
-            span = self._trim(lex, first.end(), span[1])
+            span = self._trim(lex, first[1], span[1])
         if span is not None:
             # "у березні минулого року ГУР повідомляло": words before a known name that are no title
             alias = self._alias_in(*span)
@@ -628,16 +704,16 @@ class _Reader:
         np_end = stop.start() if stop is not None else end
         span = self._trim(lex, start, np_end)
         if span is not None and lex.stems:  # "повідомили в Центрі …": the preposition is not the naming
-            first = _WORD.match(text, span[0], span[1], timeout=REGEX_TIMEOUT)
-            if first is not None and first.group().casefold() in _LOCATIVE and first.end() < span[1]:
-                span = self._trim(lex, first.end(), span[1])
+            first = self._first_word(*span)
+            if first is not None and text[first[0] : first[1]].casefold() in _LOCATIVE and first[1] < span[1]:
+                span = self._trim(lex, first[1], span[1])
         if span is not None:
             # "со ссылкой на Минобороны России издание пишет": a known name ends the naming
             # unless a title or another name follows it
             for alias in self._alias_iter(*span):
-                after = _WORD.match(text, alias.end() + 1, span[1], timeout=REGEX_TIMEOUT) if alias.end() < span[1] else None
-                if after is not None and text[alias.end()].isspace() and after.group()[:1].islower():
-                    if not lex.head_pattern.match(after.group(), timeout=REGEX_TIMEOUT):
+                after = self._first_word(alias.end() + 1, span[1]) if alias.end() < span[1] else None
+                if after is not None and text[alias.end()].isspace() and text[after[0]].islower():
+                    if not lex.head_pattern.match(text[after[0] : after[1]], timeout=REGEX_TIMEOUT):
                         span = (span[0], alias.end())
                         break
         if span is None:
@@ -983,7 +1059,7 @@ class _Reader:
             after = self.forward_np(lex, m.end(), s1)
             if (
                 after is not None
-                and len(self._words(after[1], s1)) <= 4
+                and not self._more_words(after[1], s1, 4)
                 and not any(w.casefold() in _FINITE for w in self._words(*after))
                 and self._party_like(lex, *after)
                 and self._named_or_titled(lex, *after)
@@ -1062,7 +1138,7 @@ class _Reader:
         else:
             bounds = [b for b in lex.strong.finditer(self.text, start, pos, timeout=REGEX_TIMEOUT)]
         begin = bounds[-1].end() if bounds else s0
-        return len(self._words(begin, pos)) <= 4
+        return not self._more_words(begin, pos, 4)
 
     def _document_agent(self, lex: _Lexicon, span: tuple[int, int], s1: int) -> tuple[int, int] | None:
         """"a fresh study by X", "a survey posted on Telegram by X": the party is X, not the document."""
@@ -1103,7 +1179,7 @@ class _Reader:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
         if _THAT.match(self.text, pos, s1, timeout=REGEX_TIMEOUT) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
-        return len(self._words(pos, min(s1, pos + 200))) > 4
+        return self._more_words(pos, min(s1, pos + 200), 4)
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
         bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 160), end, timeout=REGEX_TIMEOUT)]
