@@ -63,6 +63,9 @@ _OPENERS = "“«„"
 _TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as Document.tokens cuts it
 _CLOSERS = "”»"
 _CONNECTORS = "'’.-"  # what joins letters into one ``_WORD``
+_MARKS = ",!?;:[]”»\""  # where a ``boundary`` punctuation match can start (or end, for quotes)
+_QUOTE_MARKS = "”»\""
+_DASHES = "–—-"
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -124,6 +127,10 @@ class _Lexicon:
         self.boundary = regex.compile(
             r"[,.!?…][”»\"]|[”»\"],|[;:!?\[\]]|\s[–—-]+\s|^[–—-]+\s|,(?=\s|\Z)|" + _B + "(?:" + clause + ")" + _E, regex.IGNORECASE
         )
+        #: The clause words of ``boundary`` as word tokens, or ``None`` when one is not a single token.
+        words = {w.casefold() for w in data["clause"]}
+        single = all(_TOKEN_LEAD.fullmatch(w, timeout=REGEX_TIMEOUT) for w in words)
+        self.clause_tokens = frozenset(words) if single else None
         stops = _alternation(data["forward_stop"])
         self.forward_stop = regex.compile(
             r",(?=\s|\Z)|[;:!?()\[\]“”«»\"]|\.(?=\s|\Z)|\s[–—-]+\s|\s(?:" + stops + ")" + _E, regex.IGNORECASE
@@ -414,6 +421,8 @@ class _Reader:
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
         self.words_cache: dict[tuple[int, int], list[str]] = {}
+        self.marks = tuple(ch for ch in _MARKS if ch in self.text)
+        self.dashes = tuple(ch for ch in _DASHES if ch in self.text)
 
     def _find_aliases(self, index: dict[str, _AliasEntry]) -> list[tuple[int, int]]:
         """What ``alias_pattern.finditer`` finds in the whole (plain) text, from the tokens: at a word
@@ -628,7 +637,7 @@ class _Reader:
                     end = cut
         if end <= start:
             return None
-        bounds = [(b.start(), b.end(), b.group()) for b in lex.boundary.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
+        bounds = self._boundaries(lex, start, end)
         if bounds and bounds[-1][2] == "," and not text[bounds[-1][1] : end].strip():
             # "X, the spokesperson for Y, said": an appositive closed by a comma
             close = bounds.pop()
@@ -656,6 +665,72 @@ class _Reader:
             rel = bounds.pop()
             return self._subject(lex, bounds[-1][1] if bounds else start, rel[0])
         return self._subject(lex, bounds[-1][1] if bounds else start, end)
+
+    def _boundaries(self, lex: _Lexicon, start: int, end: int) -> list[tuple[int, int, str]]:
+        """What ``lex.boundary.finditer`` finds in ``[start, end)``, as (start, end, text). In a plain text,
+        from string searches for the punctuation and the shared tokens for the clause words: the two
+        kinds never share a character, so each is found as if alone."""
+        text = self.text
+        if not self.fast or lex.clause_tokens is None:
+            return [(b.start(), b.end(), b.group()) for b in lex.boundary.finditer(text, start, end, timeout=REGEX_TIMEOUT)]
+        found: list[tuple[int, int, str]] = []
+        at = []
+        for ch in self.marks:
+            p = text.find(ch, start, end)
+            while p >= 0:
+                at.append(p)
+                if ch in _QUOTE_MARKS and p > start and text[p - 1] in ",.!?…":
+                    at.append(p - 1)  # '[,.!?…][”»"]' starts before the quote
+                p = text.find(ch, p + 1, end)
+        for ch in self.dashes:  # "\s[–—-]+\s" starts at the space before the first dash
+            p = text.find(ch, start, end)
+            while p >= 0:
+                if p > start and text[p - 1].isspace():
+                    at.append(p - 1)
+                elif p == 0:
+                    at.append(p)
+                p = text.find(ch, p + 1, end)
+        last = start
+        for p in sorted(at):
+            if p < last:
+                continue
+            ch = text[p]
+            nxt = text[p + 1] if p + 1 < end else ""
+            if ch in ",.!?…" and nxt and nxt in "”»\"" or ch in "”»\"" and nxt == ",":
+                stop = p + 2
+            elif ch in ";:!?[]":
+                stop = p + 1
+            elif ch.isspace() or p == 0 and ch in _DASHES:
+                q = p + 1 if ch.isspace() else p
+                while q < end and text[q] in _DASHES:
+                    q += 1
+                if q >= end or not text[q].isspace():
+                    continue
+                stop = q + 1
+            elif ch == "," and (not nxt or nxt.isspace()):
+                stop = p + 1
+            else:
+                continue
+            found.append((p, stop, text[p:stop]))
+            last = stop
+        words = self.words
+        lo, hi = self.doc.token_range(start, end)
+        tokens = self.tokens
+        if hi < len(tokens) and tokens[hi][0] < end:
+            hi += 1  # a token cut by ``end``: the pattern sees its first part
+        clause = lex.clause_tokens
+        if not clause.isdisjoint(words[lo:hi]) or hi > lo and tokens[hi - 1][1] > end:
+            mixed = False
+            for k in range(lo, hi):
+                a, b, word = tokens[k]
+                if b > end:
+                    word = word[: end - a]
+                if word in clause and (a == 0 or text[a - 1] not in "'’"):
+                    found.append((a, a + len(word), text[a : a + len(word)]))
+                    mixed = True
+            if mixed:
+                found.sort()
+        return found
 
     def _subject(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         span = self._trim(lex, start, end)
@@ -1182,8 +1257,8 @@ class _Reader:
         return self._more_words(pos, min(s1, pos + 200), 4)
 
     def _clause_start(self, lex: _Lexicon, s0: int, end: int) -> int:
-        bounds = [b.end() for b in lex.boundary.finditer(self.text, max(s0, end - 160), end, timeout=REGEX_TIMEOUT)]
-        return bounds[-1] if bounds else s0
+        bounds = self._boundaries(lex, max(s0, end - 160), end)
+        return bounds[-1][1] if bounds else s0
 
     def _dash_event(self, lex: _Lexicon, s0: int, s1: int) -> _Event | None:
         """A headline or paragraph closed by "– Norwegian intelligence"."""
