@@ -278,17 +278,21 @@ def _words_value(
 
 
 @functools.cache
-def _candidate_words(extra: tuple[str, ...]) -> frozenset[str]:
-    """The first word-piece of every number word (and of ``extra``): a token equal to one may start a number."""
+def _candidate_words(extra: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The first word-piece of every number word (and of ``extra``): a token equal to one may start a number;
+    and whether one of them starts with a digit (then a token may be both kinds of candidate)."""
     words: set[str] = set(extra)
     for script in ("en", "cyr"):
         t = _table(script)
         words.update(t.words, t.multipliers, t.scales, t.whole)
-    return frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in words if w)
+    first = frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in words if w)
+    return first, any(w[:1] <= "9" for w in first)
 
 
 _PIECES = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _DIGIT_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Nd}|[$€£₴₽¥]")
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\p{Nd}")
+_CURRENCY_SIGNS = "$€£₴₽¥"
 
 
 def candidates(
@@ -307,13 +311,37 @@ def candidates(
 def candidate_words(
     text: str, extra: tuple[str, ...] = (), tokens: list[tuple[int, int, str]] | None = None
 ) -> list[tuple[int, str]]:
-    """:func:`candidates` with the lowercased word of each word candidate (``""`` for digits and currency signs)."""
+    """:func:`candidates` with the lowercased word of each word candidate (``""`` for digits and currency signs).
+
+    Digits are read off the tokens too: a decimal digit with no letter, mark
+    or digit before it starts a token, and an ASCII digit is the only token
+    character below ``":"``. The pattern is asked only when the text has
+    digits of other scripts.
+    """
     if tokens is None:
         tokens = tokenize(text)
-    first = _candidate_words(extra)
-    words = [(start, word) for start, _end, word in tokens if word in first]
-    digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
-    return list(heapq.merge(words, digits))
+    first, digit_words = _candidate_words(extra)
+    if digit_words or (not text.isascii() and _OTHER_DIGIT.search(text, timeout=REGEX_TIMEOUT) is not None):
+        words = [(start, word) for start, _end, word in tokens if word in first]
+        digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
+        return list(heapq.merge(words, digits))
+    out = [(start, "" if word[0] <= "9" else word) for start, _end, word in tokens if word[0] <= "9" or word in first]
+    if "_" in text:
+        out = [c for c in out if c[1] or c[0] == 0 or text[c[0] - 1] != "_"]
+    signs = [i for ch in _CURRENCY_SIGNS if ch in text for i in _positions(text, ch)]
+    if signs:
+        out = list(heapq.merge(out, sorted((i, "") for i in signs)))
+    return out
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Every offset of ``ch`` in ``text``."""
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
 
 
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:

@@ -147,29 +147,34 @@ _LM = frozenset(ch for ch in _KNOWN if _LETTER_OR_MARK.match(ch, timeout=REGEX_T
 _WORD_CHARS = _LM | frozenset("'’ʼ-")
 _PREV_FIRST = _LM | frozenset("#№©")
 _PREV_CHARS = _LM | frozenset("'’ʼ./-")
+_PREV_MARKS = frozenset(_PREV_FIRST - _PREV_CHARS)  # may start a previous word but not continue one
+_PREV_TRIM = frozenset(_PREV_CHARS - _PREV_FIRST)  # may continue a previous word but not start one
+
+
+_KNOWN_SET = frozenset(_KNOWN)
+
+
+def _odd_lm(ch: str) -> bool:
+    """Whether ``ch``, a character outside the common scripts (not in ``_KNOWN``), is a letter or mark."""
+    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
 
 
 def _is_lm(ch: str) -> bool:
-    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
-        return ch in _LM
-    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
-
-
-def _in(ch: str, known: frozenset[str]) -> bool:
-    """``ch`` in ``known`` (a set of ``_LM`` plus punctuation), asking the pattern about uncommon letters."""
-    if ch in known:
-        return True
-    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
-        return False
-    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
+    return ch in _LM or (ch not in _KNOWN_SET and _odd_lm(ch))
 
 
 def _word_span(text: str, i: int, hi: int) -> tuple[int, int] | None:
     """Where a word (``_WORD`` and an optional dot) starting exactly at ``i`` ends: ``(i, end)``, or ``None``."""
-    if i >= hi or not _is_lm(text[i]):
+    if i >= hi:
+        return None
+    ch = text[i]
+    if ch not in _LM and (ch in _KNOWN_SET or not _odd_lm(ch)):
         return None
     j = i + 1
-    while j < hi and _in(text[j], _WORD_CHARS):
+    while j < hi:
+        ch = text[j]
+        if ch not in _WORD_CHARS and (ch in _KNOWN_SET or not _odd_lm(ch)):
+            break
         j += 1
     if j < hi and text[j] == ".":
         j += 1
@@ -184,6 +189,8 @@ def _next_word(text: str, cur: int, hi: int) -> tuple[int, int] | None:
     if i == cur:
         return None
     return _word_span(text, i, hi)
+
+
 _TIME_OR_DATE = regex.compile(r"[:/]\d|\.\d{1,2}\.\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)", regex.IGNORECASE)
 _PHONE = regex.compile(r"\+?\(?\d{1,4}\)?(?:[ \u00a0.-]\(?\d{2,4}\)?){3,}")
 _COMPOUND = regex.compile(r"-(?P<c>\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
@@ -383,11 +390,14 @@ def _prev_word(text: str, lo: int, pos: int) -> str:
     while i > start and text[i - 1] in " \u00a0,":
         i -= 1
     end = i
-    while i > start and _in(text[i - 1], _PREV_CHARS):
+    while i > start:
+        ch = text[i - 1]
+        if ch not in _PREV_CHARS and (ch in _KNOWN_SET or not _odd_lm(ch)):
+            break
         i -= 1
-    if i > start and _in(text[i - 1], _PREV_FIRST):
+    if i > start and text[i - 1] in _PREV_MARKS:
         return text[i - 1 : end]  # "№", "#": a first character that cannot follow
-    while i < end and not _in(text[i], _PREV_FIRST):
+    while i < end and text[i] in _PREV_TRIM:
         i += 1
     return text[i:end]
 
