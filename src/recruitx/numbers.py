@@ -115,6 +115,16 @@ class _Table:
             regex.VERBOSE | regex.IGNORECASE | regex.V0,
         )
         self.token = regex.compile(rf"{bound_l}(?:{word}){bound_r}", regex.IGNORECASE)
+        # an article ("a") starts a number only before a lead word ("a hundred"): for each article that no other
+        # alternative starts with, the first letters of the lead words
+        others = [*self.words, *self.multipliers, *self.scales, *self.whole, *(h.lower() for h in halves)]
+        leads = tuple(sorted({_PIECES.split(w, timeout=REGEX_TIMEOUT)[0] for w in lead}))
+        self.article_leads = {
+            a.lower(): leads
+            for a in articles
+            if a.isascii() and a.isalpha() and all(leads) and not any(o == a.lower() or o.startswith(a.lower() + " ") for o in others)
+        }
+        self.lead_length = max(map(len, leads), default=0)
         # first letter runs of the scale words (and the first character of any not starting with a letter)
         self.scale_first = frozenset(
             _SCALE_PIECE.split(w, timeout=REGEX_TIMEOUT)[0] or w[0] for w in [*self.scales, *self.multipliers, *self.abbreviations] if w
@@ -351,10 +361,23 @@ def read_number(text: str, pos: int, end: int, language: str | None) -> NumberTo
         fast = _plain_digits(table, text, pos, end, language)
         if fast is not _UNDECIDED:
             return fast
+    elif table.article_leads and _article_without_lead(table, text, pos, end):
+        return None
     m = table.pattern.match(text, pos, end, timeout=REGEX_TIMEOUT)
     if m is None:
         return None
     return _token(table, text, m, end, language)
+
+
+def _article_without_lead(table: _Table, text: str, pos: int, end: int) -> bool:
+    """True when ``text`` at ``pos`` is an article, a space and an ASCII word that starts no lead word ("a report"):
+    the pattern cannot match there, and need not be asked."""
+    for art, leads in table.article_leads.items():
+        k = pos + len(art) + 1
+        if text[k - 1 : k] == " " and text[pos : k - 1].lower() == art:
+            seg = text[k : min(end, k + table.lead_length)]
+            return seg[:1].isalpha() and seg.isascii() and not seg.lower().startswith(leads)
+    return False
 
 
 _ASCII_DIGITS = frozenset("0123456789")

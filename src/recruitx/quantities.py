@@ -81,6 +81,18 @@ class _Cues:
         self.vague_first = frozenset(
             _PIECE.split(p.lower(), timeout=REGEX_TIMEOUT)[0] for p in [*self.vague_of, *d["few"]]
         )
+        # for a first word that starts only phrases of several space-separated words ("a few", "a couple of"):
+        # the first letters of the word after it; None when some phrase may end or go on otherwise after it
+        self.vague_next: dict[str, tuple[str, ...] | None] = {}
+        for phrase in [*self.vague_of, *(f"{w.lower()} {s}" for w in d["few"] for s in self.few_of)]:
+            first = _PIECE.split(phrase, timeout=REGEX_TIMEOUT)[0]
+            head, _, rest = phrase.partition(" ")
+            nxt = _PIECE.split(rest, timeout=REGEX_TIMEOUT)[0]
+            seen = self.vague_next.get(first, ())
+            if head != first or not nxt or not rest.startswith(nxt) or seen is None:
+                self.vague_next[first] = None
+            elif nxt not in seen:
+                self.vague_next[first] = (*seen, nxt)
         self.vague = regex.compile(
             rf"""(?<![\p{{L}}\p{{M}}'’-])(?:
                    (?P<few>{_alt(d['few'])})[ \u00a0]+(?P<fs>{_alt(self.few_of)})
@@ -308,7 +320,9 @@ def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tupl
     if any, and how far the text was read."""
     cues = _cues(_script(language))
     if word:
-        if word in cues.vague_first or not _plain(text, pos, len(word)):
+        if word in cues.vague_first and _plain(text, pos, len(word)) and _no_vague_after(text, pos + len(word), hi, cues.vague_next[word]):
+            pass
+        elif word in cues.vague_first or not _plain(text, pos, len(word)):
             m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
             if m is not None:
                 return _vague(text, m, lo, hi, cues), m.end()
@@ -342,6 +356,21 @@ def _plain(text: str, pos: int, n: int) -> bool:
     """True when ``text[pos:pos + n]`` is ASCII or Cyrillic, where case-insensitive matching is plain lowercasing."""
     piece = text[pos : pos + n]
     return piece.isascii() or all("\u0400" <= ch <= "\u04ff" or ch.isascii() for ch in piece)
+
+
+def _no_vague_after(text: str, j: int, hi: int, nexts: tuple[str, ...] | None) -> bool:
+    """True when the vague pattern cannot match a phrase whose first word ends at ``j``: every phrase starting
+    with that word goes on after spaces with a word starting with one of ``nexts``, and what follows is
+    plain (ASCII or Cyrillic) text starting with none of them."""
+    if nexts is None:
+        return False
+    k = j
+    while k < hi and text[k] in " \u00a0":
+        k += 1
+    if k == j:
+        return True
+    seg = text[k : min(hi, k + max(map(len, nexts)))]
+    return _plain(seg, 0, len(seg)) and not seg.lower().startswith(nexts)
 
 
 def _after_article(text: str, start: int, pos: int) -> bool:
@@ -425,18 +454,24 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if digits:
         if nxt_char.isalpha():
             return None  # ordinal (70th), code (5G), decade (1990s)
-        if (nxt_char in ":/." or nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h")) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+        if nxt_char in ":/.":
+            # the pattern's first alternatives need a digit after the mark, the last one a space or a letter
+            after = text[t.end + 1 : t.end + 2]
+            if (after in _DIGIT_CHARS or not after.isascii()) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+                return None
+        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
             return None
         if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
             return None
     prev = _prev_word(text, lo, t.start)
+    plain = digits and not t.scaled and t.currency is None
+    if plain and _is_month(prev, cues):
+        return None  # April 8, 27 июня 2025
     prev_l = prev.lower()
     nxt = _next_word(text, t.end, hi)
     nxt_w = text[nxt[0] : nxt[1]] if nxt else ""
     nxt_l = nxt_w.lower()
-    if digits and not t.scaled and t.currency is None:
-        if _is_month(prev, cues):
-            return None  # April 8, 27 июня 2025
+    if plain:
         if t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_l == "of" and _is_month(_word_at(text, nxt[1], hi), cues))):
             return None
         if prev_l in cues.code_words or prev_l.rstrip(".") in cues.code_words or text[t.start - 1 : t.start] in ("#", "№"):
