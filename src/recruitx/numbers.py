@@ -125,6 +125,17 @@ class _Table:
             if a.isascii() and a.isalpha() and all(leads) and not any(o == a.lower() or o.startswith(a.lower() + " ") for o in others)
         }
         self.lead_length = max(map(len, leads), default=0)
+        self.has_half = "half" in self.pattern.groupindex
+        self.has_art = "art" in self.pattern.groupindex
+        # the value of each number word standing alone, computed as _words_value computes it
+        self.single: dict[str, Decimal] = {}
+        for w, v in self.words.items():
+            self.single[w] = Decimal(0) + (Decimal(0) + v)
+        for w, v in self.multipliers.items():
+            self.single[w] = Decimal(0) + Decimal(1) * v
+        for w, v in self.scales.items():
+            self.single[w] = Decimal(0) + Decimal(1) * v + Decimal(0)
+        self.single.update(self.whole)
         # first letter runs of the scale words (and the first character of any not starting with a letter)
         self.scale_first = frozenset(
             _SCALE_PIECE.split(w, timeout=REGEX_TIMEOUT)[0] or w[0] for w in [*self.scales, *self.multipliers, *self.abbreviations] if w
@@ -246,6 +257,10 @@ def _words_value(
     table: _Table, text: str, start: int, end: int
 ) -> tuple[Decimal, int, tuple[str, ...]] | None:
     """The value of the longest well-formed run of number words in ``text[start:end]`` and where it ends."""
+    piece = text[start:end]
+    if piece.isalpha() and piece.lower() in table.single:  # one word: no separator for a join
+        w = piece.lower()
+        return table.single[w], end, (w,)
     total = Decimal(0)
     current = Decimal(0)
     last_rank = 99
@@ -471,8 +486,8 @@ def _token(table: _Table, text: str, m: Any, end: int, language: str | None) -> 
     if read is None:
         return None
     value, stop, words = read
-    half = m.group("half") is not None if "half" in m.groupdict() else False
-    article = m.group("art") is not None if "art" in m.groupdict() else False
+    half = table.has_half and m.group("half") is not None
+    article = table.has_art and m.group("art") is not None
     if words and words[0] in table.article_only:
         if not article:
             return None  # "the couple left": a noun, not a number

@@ -293,10 +293,12 @@ def _emit(
             f.unit = previous_unit
         if f.unit is not None:
             previous_unit = f.unit
-        low, high = _num(f.low), _num(f.high)
+        value = _num(f.value)
+        low = value if f.low is f.value else _num(f.low)
+        high = value if f.high is f.value else _num(f.high)
         if low is not None and high is not None and low > high:
             continue
-        out.append(Quantity(text[f.start : f.end], (f.start, f.end), _num(f.value), low, high, f.qualifier, f.unit))
+        out.append(Quantity(text[f.start : f.end], (f.start, f.end), value, low, high, f.qualifier, f.unit))
     return previous_unit
 
 
@@ -521,7 +523,12 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     unit: str | None = "".join(t.currency.split()) if t.currency else None
     if unit is None:
         after_char = text[end : end + 1]
-        after_l = _word_at(text, end + 1, hi).lower() if after_char in (" ", "\u00a0") else ""
+        after_l = ""
+        if after_char in (" ", "\u00a0"):
+            if end != t.end:
+                after_l = _word_at(text, end + 1, hi).lower()
+            elif nxt is not None and nxt[0] == end + 1:
+                after_l = nxt_l  # the word read above
         if after_char == "%" or after_l in cues.percent_first or (after_char == " " and text[end + 1 : end + 2] == "%"):
             pm = cues.percent.match(text, end, hi, timeout=REGEX_TIMEOUT)
             if pm is not None:
@@ -537,7 +544,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
         if unit is None:
             if second is None and qm is None and (after_char == "+" or after_l in cues.post_first):
                 end, qualifier = _post(text, end, hi, cues, qualifier)
-            unit, end = _unit(text, end, hi, cues, vague=False)
+            unit, end = _unit(text, end, hi, cues, vague=False, after=nxt if end == t.end else _UNREAD)
             if unit is not None and second is None and qm is None and qualifier == "exact":
                 after_l = _word_at(text, end + 1, hi).lower() if text[end : end + 1] == " " else ""
                 if text[end : end + 1] == "+" or after_l in cues.post_first:
@@ -680,13 +687,17 @@ def _scale_of(t: NumberToken) -> Decimal | None:
     return None
 
 
-def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str | None, int]:
+_UNREAD: Any = object()
+
+
+def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool, after: Any = _UNREAD) -> tuple[str | None, int]:
     """The counted noun phrase or unit right after ``pos`` and where it ends, or ``(None, pos)``.
 
     Words are taken while they can belong to a noun phrase: function words,
     verbs (by ending), months and digits end it; a rate ("per day",
     "щомісяця") is kept and closes it; "from <Place>" is kept after a noun.
     After a closing quote the unit is read but the span stays before it.
+    ``after`` is ``_next_word(text, pos, hi)`` when the caller has read it.
     """
     words: list[str] = []
     end = cur = pos
@@ -695,12 +706,17 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         if not vague:
             return None, pos
         cur = of
+        after = _UNREAD
     quote = text[cur : cur + 1] in ("\"", "”", "»", "’")
     if quote:
         cur += 1
+        after = _UNREAD
     linked = False
     while len(words) < cues.max_unit_words:
-        m = _next_word(text, cur, hi)
+        if after is _UNREAD:
+            m = _next_word(text, cur, hi)
+        else:
+            m, after = after, _UNREAD
         if m is None:
             break
         w = text[m[0] : m[1]]
