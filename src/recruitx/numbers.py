@@ -115,6 +115,27 @@ class _Table:
             regex.VERBOSE | regex.IGNORECASE | regex.V0,
         )
         self.token = regex.compile(rf"{bound_l}(?:{word}){bound_r}", regex.IGNORECASE)
+        # an article ("a") starts a number only before a lead word ("a hundred"): for each article that no other
+        # alternative starts with, the first letters of the lead words
+        others = [*self.words, *self.multipliers, *self.scales, *self.whole, *(h.lower() for h in halves)]
+        leads = tuple(sorted({_PIECES.split(w, timeout=REGEX_TIMEOUT)[0] for w in lead}))
+        self.article_leads = {
+            a.lower(): leads
+            for a in articles
+            if a.isascii() and a.isalpha() and all(leads) and not any(o == a.lower() or o.startswith(a.lower() + " ") for o in others)
+        }
+        self.lead_length = max(map(len, leads), default=0)
+        self.has_half = "half" in self.pattern.groupindex
+        self.has_art = "art" in self.pattern.groupindex
+        # the value of each number word standing alone, computed as _words_value computes it
+        self.single: dict[str, Decimal] = {}
+        for w, v in self.words.items():
+            self.single[w] = Decimal(0) + (Decimal(0) + v)
+        for w, v in self.multipliers.items():
+            self.single[w] = Decimal(0) + Decimal(1) * v
+        for w, v in self.scales.items():
+            self.single[w] = Decimal(0) + Decimal(1) * v + Decimal(0)
+        self.single.update(self.whole)
         # first letter runs of the scale words (and the first character of any not starting with a letter)
         self.scale_first = frozenset(
             _SCALE_PIECE.split(w, timeout=REGEX_TIMEOUT)[0] or w[0] for w in [*self.scales, *self.multipliers, *self.abbreviations] if w
@@ -236,6 +257,10 @@ def _words_value(
     table: _Table, text: str, start: int, end: int
 ) -> tuple[Decimal, int, tuple[str, ...]] | None:
     """The value of the longest well-formed run of number words in ``text[start:end]`` and where it ends."""
+    piece = text[start:end]
+    if piece.isalpha() and piece.lower() in table.single:  # one word: no separator for a join
+        w = piece.lower()
+        return table.single[w], end, (w,)
     total = Decimal(0)
     current = Decimal(0)
     last_rank = 99
@@ -278,17 +303,21 @@ def _words_value(
 
 
 @functools.cache
-def _candidate_words(extra: tuple[str, ...]) -> frozenset[str]:
-    """The first word-piece of every number word (and of ``extra``): a token equal to one may start a number."""
+def _candidate_words(extra: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The first word-piece of every number word (and of ``extra``): a token equal to one may start a number;
+    and whether one of them starts with a digit (then a token may be both kinds of candidate)."""
     words: set[str] = set(extra)
     for script in ("en", "cyr"):
         t = _table(script)
         words.update(t.words, t.multipliers, t.scales, t.whole)
-    return frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in words if w)
+    first = frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in words if w)
+    return first, any(w[:1] <= "9" for w in first)
 
 
 _PIECES = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 _DIGIT_START = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])\p{Nd}|[$€£₴₽¥]")
+_OTHER_DIGIT = regex.compile(r"(?![0-9])\p{Nd}")
+_CURRENCY_SIGNS = "$€£₴₽¥"
 
 
 def candidates(
@@ -307,13 +336,37 @@ def candidates(
 def candidate_words(
     text: str, extra: tuple[str, ...] = (), tokens: list[tuple[int, int, str]] | None = None
 ) -> list[tuple[int, str]]:
-    """:func:`candidates` with the lowercased word of each word candidate (``""`` for digits and currency signs)."""
+    """:func:`candidates` with the lowercased word of each word candidate (``""`` for digits and currency signs).
+
+    Digits are read off the tokens too: a decimal digit with no letter, mark
+    or digit before it starts a token, and an ASCII digit is the only token
+    character below ``":"``. The pattern is asked only when the text has
+    digits of other scripts.
+    """
     if tokens is None:
         tokens = tokenize(text)
-    first = _candidate_words(extra)
-    words = [(start, word) for start, _end, word in tokens if word in first]
-    digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
-    return list(heapq.merge(words, digits))
+    first, digit_words = _candidate_words(extra)
+    if digit_words or (not text.isascii() and _OTHER_DIGIT.search(text, timeout=REGEX_TIMEOUT) is not None):
+        words = [(start, word) for start, _end, word in tokens if word in first]
+        digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
+        return list(heapq.merge(words, digits))
+    out = [(start, "" if word[0] <= "9" else word) for start, _end, word in tokens if word[0] <= "9" or word in first]
+    if "_" in text:
+        out = [c for c in out if c[1] or c[0] == 0 or text[c[0] - 1] != "_"]
+    signs = [i for ch in _CURRENCY_SIGNS if ch in text for i in _positions(text, ch)]
+    if signs:
+        out = list(heapq.merge(out, sorted((i, "") for i in signs)))
+    return out
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Every offset of ``ch`` in ``text``."""
+    out = []
+    i = text.find(ch)
+    while i >= 0:
+        out.append(i)
+        i = text.find(ch, i + 1)
+    return out
 
 
 def read_number(text: str, pos: int, end: int, language: str | None) -> NumberToken | None:
@@ -323,10 +376,23 @@ def read_number(text: str, pos: int, end: int, language: str | None) -> NumberTo
         fast = _plain_digits(table, text, pos, end, language)
         if fast is not _UNDECIDED:
             return fast
+    elif table.article_leads and _article_without_lead(table, text, pos, end):
+        return None
     m = table.pattern.match(text, pos, end, timeout=REGEX_TIMEOUT)
     if m is None:
         return None
     return _token(table, text, m, end, language)
+
+
+def _article_without_lead(table: _Table, text: str, pos: int, end: int) -> bool:
+    """True when ``text`` at ``pos`` is an article, a space and an ASCII word that starts no lead word ("a report"):
+    the pattern cannot match there, and need not be asked."""
+    for art, leads in table.article_leads.items():
+        k = pos + len(art) + 1
+        if text[k - 1 : k] == " " and text[pos : k - 1].lower() == art:
+            seg = text[k : min(end, k + table.lead_length)]
+            return seg[:1].isalpha() and seg.isascii() and not seg.lower().startswith(leads)
+    return False
 
 
 _ASCII_DIGITS = frozenset("0123456789")
@@ -420,8 +486,8 @@ def _token(table: _Table, text: str, m: Any, end: int, language: str | None) -> 
     if read is None:
         return None
     value, stop, words = read
-    half = m.group("half") is not None if "half" in m.groupdict() else False
-    article = m.group("art") is not None if "art" in m.groupdict() else False
+    half = table.has_half and m.group("half") is not None
+    article = table.has_art and m.group("art") is not None
     if words and words[0] in table.article_only:
         if not article:
             return None  # "the couple left": a noun, not a number

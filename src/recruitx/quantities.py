@@ -81,6 +81,18 @@ class _Cues:
         self.vague_first = frozenset(
             _PIECE.split(p.lower(), timeout=REGEX_TIMEOUT)[0] for p in [*self.vague_of, *d["few"]]
         )
+        # for a first word that starts only phrases of several space-separated words ("a few", "a couple of"):
+        # the first letters of the word after it; None when some phrase may end or go on otherwise after it
+        self.vague_next: dict[str, tuple[str, ...] | None] = {}
+        for phrase in [*self.vague_of, *(f"{w.lower()} {s}" for w in d["few"] for s in self.few_of)]:
+            first = _PIECE.split(phrase, timeout=REGEX_TIMEOUT)[0]
+            head, _, rest = phrase.partition(" ")
+            nxt = _PIECE.split(rest, timeout=REGEX_TIMEOUT)[0]
+            seen = self.vague_next.get(first, ())
+            if head != first or not nxt or not rest.startswith(nxt) or seen is None:
+                self.vague_next[first] = None
+            elif nxt not in seen:
+                self.vague_next[first] = (*seen, nxt)
         self.vague = regex.compile(
             rf"""(?<![\p{{L}}\p{{M}}'’-])(?:
                    (?P<few>{_alt(d['few'])})[ \u00a0]+(?P<fs>{_alt(self.few_of)})
@@ -147,29 +159,34 @@ _LM = frozenset(ch for ch in _KNOWN if _LETTER_OR_MARK.match(ch, timeout=REGEX_T
 _WORD_CHARS = _LM | frozenset("'’ʼ-")
 _PREV_FIRST = _LM | frozenset("#№©")
 _PREV_CHARS = _LM | frozenset("'’ʼ./-")
+_PREV_MARKS = frozenset(_PREV_FIRST - _PREV_CHARS)  # may start a previous word but not continue one
+_PREV_TRIM = frozenset(_PREV_CHARS - _PREV_FIRST)  # may continue a previous word but not start one
+
+
+_KNOWN_SET = frozenset(_KNOWN)
+
+
+def _odd_lm(ch: str) -> bool:
+    """Whether ``ch``, a character outside the common scripts (not in ``_KNOWN``), is a letter or mark."""
+    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
 
 
 def _is_lm(ch: str) -> bool:
-    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
-        return ch in _LM
-    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
-
-
-def _in(ch: str, known: frozenset[str]) -> bool:
-    """``ch`` in ``known`` (a set of ``_LM`` plus punctuation), asking the pattern about uncommon letters."""
-    if ch in known:
-        return True
-    if ch < "\u0500" or "\u2000" <= ch < "\u2070":
-        return False
-    return _LETTER_OR_MARK.match(ch, timeout=REGEX_TIMEOUT) is not None
+    return ch in _LM or (ch not in _KNOWN_SET and _odd_lm(ch))
 
 
 def _word_span(text: str, i: int, hi: int) -> tuple[int, int] | None:
     """Where a word (``_WORD`` and an optional dot) starting exactly at ``i`` ends: ``(i, end)``, or ``None``."""
-    if i >= hi or not _is_lm(text[i]):
+    if i >= hi:
+        return None
+    ch = text[i]
+    if ch not in _LM and (ch in _KNOWN_SET or not _odd_lm(ch)):
         return None
     j = i + 1
-    while j < hi and _in(text[j], _WORD_CHARS):
+    while j < hi:
+        ch = text[j]
+        if ch not in _WORD_CHARS and (ch in _KNOWN_SET or not _odd_lm(ch)):
+            break
         j += 1
     if j < hi and text[j] == ".":
         j += 1
@@ -184,6 +201,8 @@ def _next_word(text: str, cur: int, hi: int) -> tuple[int, int] | None:
     if i == cur:
         return None
     return _word_span(text, i, hi)
+
+
 _TIME_OR_DATE = regex.compile(r"[:/]\d|\.\d{1,2}\.\d|[ \u00a0]?(?:a\.m\.|p\.m\.|am\b|pm\b|h\b|hrs\b)", regex.IGNORECASE)
 _PHONE = regex.compile(r"\+?\(?\d{1,4}\)?(?:[ \u00a0.-]\(?\d{2,4}\)?){3,}")
 _COMPOUND = regex.compile(r"-(?P<c>\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*)")
@@ -274,10 +293,12 @@ def _emit(
             f.unit = previous_unit
         if f.unit is not None:
             previous_unit = f.unit
-        low, high = _num(f.low), _num(f.high)
+        value = _num(f.value)
+        low = value if f.low is f.value else _num(f.low)
+        high = value if f.high is f.value else _num(f.high)
         if low is not None and high is not None and low > high:
             continue
-        out.append(Quantity(text[f.start : f.end], (f.start, f.end), _num(f.value), low, high, f.qualifier, f.unit))
+        out.append(Quantity(text[f.start : f.end], (f.start, f.end), value, low, high, f.qualifier, f.unit))
     return previous_unit
 
 
@@ -301,7 +322,9 @@ def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tupl
     if any, and how far the text was read."""
     cues = _cues(_script(language))
     if word:
-        if word in cues.vague_first or not _plain(text, pos, len(word)):
+        if word in cues.vague_first and _plain(text, pos, len(word)) and _no_vague_after(text, pos + len(word), hi, cues.vague_next[word]):
+            pass
+        elif word in cues.vague_first or not _plain(text, pos, len(word)):
             m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
             if m is not None:
                 return _vague(text, m, lo, hi, cues), m.end()
@@ -335,6 +358,21 @@ def _plain(text: str, pos: int, n: int) -> bool:
     """True when ``text[pos:pos + n]`` is ASCII or Cyrillic, where case-insensitive matching is plain lowercasing."""
     piece = text[pos : pos + n]
     return piece.isascii() or all("\u0400" <= ch <= "\u04ff" or ch.isascii() for ch in piece)
+
+
+def _no_vague_after(text: str, j: int, hi: int, nexts: tuple[str, ...] | None) -> bool:
+    """True when the vague pattern cannot match a phrase whose first word ends at ``j``: every phrase starting
+    with that word goes on after spaces with a word starting with one of ``nexts``, and what follows is
+    plain (ASCII or Cyrillic) text starting with none of them."""
+    if nexts is None:
+        return False
+    k = j
+    while k < hi and text[k] in " \u00a0":
+        k += 1
+    if k == j:
+        return True
+    seg = text[k : min(hi, k + max(map(len, nexts)))]
+    return _plain(seg, 0, len(seg)) and not seg.lower().startswith(nexts)
 
 
 def _after_article(text: str, start: int, pos: int) -> bool:
@@ -383,11 +421,14 @@ def _prev_word(text: str, lo: int, pos: int) -> str:
     while i > start and text[i - 1] in " \u00a0,":
         i -= 1
     end = i
-    while i > start and _in(text[i - 1], _PREV_CHARS):
+    while i > start:
+        ch = text[i - 1]
+        if ch not in _PREV_CHARS and (ch in _KNOWN_SET or not _odd_lm(ch)):
+            break
         i -= 1
-    if i > start and _in(text[i - 1], _PREV_FIRST):
+    if i > start and text[i - 1] in _PREV_MARKS:
         return text[i - 1 : end]  # "№", "#": a first character that cannot follow
-    while i < end and not _in(text[i], _PREV_FIRST):
+    while i < end and text[i] in _PREV_TRIM:
         i += 1
     return text[i:end]
 
@@ -415,18 +456,24 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if digits:
         if nxt_char.isalpha():
             return None  # ordinal (70th), code (5G), decade (1990s)
-        if (nxt_char in ":/." or nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h")) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+        if nxt_char in ":/.":
+            # the pattern's first alternatives need a digit after the mark, the last one a space or a letter
+            after = text[t.end + 1 : t.end + 2]
+            if (after in _DIGIT_CHARS or not after.isascii()) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+                return None
+        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
             return None
         if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
             return None
     prev = _prev_word(text, lo, t.start)
+    plain = digits and not t.scaled and t.currency is None
+    if plain and _is_month(prev, cues):
+        return None  # April 8, 27 июня 2025
     prev_l = prev.lower()
     nxt = _next_word(text, t.end, hi)
     nxt_w = text[nxt[0] : nxt[1]] if nxt else ""
     nxt_l = nxt_w.lower()
-    if digits and not t.scaled and t.currency is None:
-        if _is_month(prev, cues):
-            return None  # April 8, 27 июня 2025
+    if plain:
         if t.value <= 31 and (_is_month(nxt_w, cues) or (nxt_l == "of" and _is_month(_word_at(text, nxt[1], hi), cues))):
             return None
         if prev_l in cues.code_words or prev_l.rstrip(".") in cues.code_words or text[t.start - 1 : t.start] in ("#", "№"):
@@ -476,7 +523,12 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     unit: str | None = "".join(t.currency.split()) if t.currency else None
     if unit is None:
         after_char = text[end : end + 1]
-        after_l = _word_at(text, end + 1, hi).lower() if after_char in (" ", "\u00a0") else ""
+        after_l = ""
+        if after_char in (" ", "\u00a0"):
+            if end != t.end:
+                after_l = _word_at(text, end + 1, hi).lower()
+            elif nxt is not None and nxt[0] == end + 1:
+                after_l = nxt_l  # the word read above
         if after_char == "%" or after_l in cues.percent_first or (after_char == " " and text[end + 1 : end + 2] == "%"):
             pm = cues.percent.match(text, end, hi, timeout=REGEX_TIMEOUT)
             if pm is not None:
@@ -492,7 +544,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
         if unit is None:
             if second is None and qm is None and (after_char == "+" or after_l in cues.post_first):
                 end, qualifier = _post(text, end, hi, cues, qualifier)
-            unit, end = _unit(text, end, hi, cues, vague=False)
+            unit, end = _unit(text, end, hi, cues, vague=False, after=nxt if end == t.end else _UNREAD)
             if unit is not None and second is None and qm is None and qualifier == "exact":
                 after_l = _word_at(text, end + 1, hi).lower() if text[end : end + 1] == " " else ""
                 if text[end : end + 1] == "+" or after_l in cues.post_first:
@@ -635,13 +687,17 @@ def _scale_of(t: NumberToken) -> Decimal | None:
     return None
 
 
-def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str | None, int]:
+_UNREAD: Any = object()
+
+
+def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool, after: Any = _UNREAD) -> tuple[str | None, int]:
     """The counted noun phrase or unit right after ``pos`` and where it ends, or ``(None, pos)``.
 
     Words are taken while they can belong to a noun phrase: function words,
     verbs (by ending), months and digits end it; a rate ("per day",
     "щомісяця") is kept and closes it; "from <Place>" is kept after a noun.
     After a closing quote the unit is read but the span stays before it.
+    ``after`` is ``_next_word(text, pos, hi)`` when the caller has read it.
     """
     words: list[str] = []
     end = cur = pos
@@ -650,12 +706,17 @@ def _unit(text: str, pos: int, hi: int, cues: _Cues, vague: bool) -> tuple[str |
         if not vague:
             return None, pos
         cur = of
+        after = _UNREAD
     quote = text[cur : cur + 1] in ("\"", "”", "»", "’")
     if quote:
         cur += 1
+        after = _UNREAD
     linked = False
     while len(words) < cues.max_unit_words:
-        m = _next_word(text, cur, hi)
+        if after is _UNREAD:
+            m = _next_word(text, cur, hi)
+        else:
+            m, after = after, _UNREAD
         if m is None:
             break
         w = text[m[0] : m[1]]
