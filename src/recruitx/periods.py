@@ -186,7 +186,7 @@ class _Lexicon:
             "season": rf"(?P<sea>{season}){year_or_offset}",
             "quarter": rf"(?:(?P<qo>{_alternation(self.ordinal)})|(?P<qr>IV|III|II|I|ІІІ|ІІ|І|[1-4]))\s*"
             + rf"(?P<qw>{_alternation(quarter_words)}){year_or_offset}",
-            "q": rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?",
+            "q": rf"Q(?P<qn>[1-4])(?:\s+(?P<y>{year}))?|H(?P<hn>[12])\s+(?P<y>{year})",
             "years": rf"(?P<ya>{year}){dash}(?P<y>{year}){ysuf}",
             "year": rf"(?P<y>{year}){ysuf}",
             "months_of": rf"(?:{_alternation(first_words)}\s+)?(?P<nm>{_alternation(self.count)})\s+{_alternation(count_months)}"
@@ -263,8 +263,8 @@ class _Lexicon:
                     cores.add(last)
                     if len(words) > 1:
                         dependent.add(last)
-        kinds.update((f"q{i}", "quarter") for i in range(1, 5))
-        cores.update(f"q{i}" for i in range(1, 5))
+        kinds.update((f"{letter}{i}", "quarter") for letter, n in (("q", 4), ("h", 2)) for i in range(1, n + 1))
+        cores.update(f"{letter}{i}" for letter, n in (("q", 4), ("h", 2)) for i in range(1, n + 1))
         years = {str(y) for y in range(_MIN_YEAR, _MAX_YEAR + 1)}
         kinds.update((y, "year") for y in years)
         cores |= years
@@ -383,9 +383,12 @@ def _parse_atom(m: Any, lex: _Lexicon) -> _Atom | None:
         a.context = a.context or a.y is not None or a.yo is not None or a.soff is not None or word in lex.standalone_seasons
         if word == "fall" and a.y is None and a.soff is None and a.yo is None:
             return None
-    elif g.get("qw") is not None or g.get("qn") is not None:
+    elif g.get("qw") is not None or g.get("qn") is not None or g.get("hn") is not None:
         a.kind = "quarter"
-        if g.get("qn"):
+        if g.get("hn"):  # "H1 2024": a half year, written only with its year
+            a.quarter = int(g.get("hn"))
+            a.parts_of_year = 2
+        elif g.get("qn"):
             a.quarter = int(g.get("qn"))
         elif g.get("qo"):
             a.quarter = lex.ordinal[_norm(g.get("qo"))]
@@ -573,8 +576,8 @@ def _base(a: _Atom, published: _Date | None, tense: str | None, previous: Period
         return _same_period(a, published, previous)
     if a.kind in ("date", "month", "season", "quarter"):
         gran = _GRANULARITY[a.kind]
-        if a.kind == "date" and (a.d0 is not None or a.d3 is not None):
-            gran = "interval"
+        if a.kind == "date" and (a.d0 is not None or a.d3 is not None) or a.kind == "quarter" and a.parts_of_year == 2:
+            gran = "interval"  # a span of days, or a half year: neither is one calendar unit
         if a.y is not None:
             found = _occurrence(a, a.y)
             return None if found is None else (*found, gran)
