@@ -39,6 +39,65 @@ def _script(language: str) -> str:
     return "en" if language == "en" else "cyr"
 
 
+class _PhraseIndex:
+    r"""Phrases that end right before a position (``(?r)(?P<g>phrases)[ \u00a0]*\Z``), matched without the pattern.
+
+    The pattern takes the longest phrase that matches. Read from the right, a phrase's last words must be
+    whole space-separated pieces of the text and its first word a suffix of the piece before them, so the
+    phrases are kept in a trie of reversed words. Text that is not plain (ASCII or Cyrillic, where
+    case-insensitive matching is lowercasing) and phrases that are not stripped, single-spaced and
+    case-folded go to the pattern.
+    """
+
+    def __init__(self, phrases: Any, pattern: Any, group: str, min_spaces: int) -> None:
+        self.pattern, self.group, self.min_spaces = pattern, group, min_spaces
+        self.usable = all(p and p == " ".join(p.split()) and p == p.casefold() and p.isprintable() for p in phrases)
+        # a node: (phrases whose remaining first word is the key, next nodes by the word before)
+        self.root: tuple[dict[str, str], dict[str, Any]] = ({}, {})
+        for phrase in set(phrases):
+            words = phrase.split(" ")
+            node = self.root
+            for w in reversed(words[1:]):
+                node = node[1].setdefault(w, ({}, {}))
+            node[0][words[0]] = phrase
+        # one-word phrases by their last character, longest first
+        self.single: dict[str, list[str]] = {}
+        for w in sorted(self.root[0], key=len, reverse=True):
+            self.single.setdefault(w[-1], []).append(w)
+
+    def ending_at(self, text: str, start: int, pos: int) -> tuple[int, str] | None:
+        """``(start, phrase)`` of the phrase ending before ``pos`` (spaces between) within ``text[start:pos]``, or ``None``."""
+        seg = text[start:pos]
+        if not self.usable or not _plain(seg, 0, len(seg)):
+            m = self.pattern.match(text, start, pos, timeout=REGEX_TIMEOUT)
+            return None if m is None else (m.start(), _key(m.group(self.group)))
+        low = seg.lower()
+        j = len(low.rstrip(" "))
+        if len(low) - j < self.min_spaces or j == 0:
+            return None
+        i = low.rfind(" ", 0, j) + 1
+        piece = low[i:j]
+        best: tuple[int, str] | None = None
+        for w in self.single.get(piece[-1], ()):  # one-word phrases: a suffix of the last piece
+            if piece.endswith(w):
+                best = (j - len(w), w)
+                break
+        node = self.root[1].get(piece)
+        while node is not None and i > 0:
+            j = i - 1
+            while j > 0 and low[j - 1] == " ":
+                j -= 1
+            if j == 0:
+                break
+            i = low.rfind(" ", 0, j) + 1
+            piece = low[i:j]
+            for first, phrase in node[0].items():
+                if piece.endswith(first) and (best is None or len(phrase) > len(best[1])):
+                    best = (j - len(first), phrase)
+            node = node[1].get(piece)
+        return None if best is None else (start + best[0], best[1])
+
+
 class _Cues:
     """One language's cue tables and the patterns compiled from them."""
 
@@ -138,6 +197,8 @@ class _Cues:
         last = lambda phrases: {_key(p).split(" ")[-1] for p in phrases if p[-1:].isalpha() or p.endswith(".")}  # noqa: E731
         self.qualifier_last = last(self.qualifier_of) | {w.rstrip(".") for w in last(self.qualifier_of)}
         self.opener_last = last(self.openers)
+        self.qualifier_index = _PhraseIndex(self.qualifier_of, self.qualifier, "q", 0)
+        self.opener_index = _PhraseIndex(self.openers, self.opener, "o", 1)
         self.join_words = {w for w in all_joins if w[:1].isalpha()}
         self.percent_first = first(d["percent"])
         self.times_first = first(d["times"])
@@ -495,26 +556,26 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     # a range opener ("between", "від") and the second end of a range
     opener = None
     if prev_l in cues.opener_last:
-        opener = cues.opener.match(text, max(lo, t.start - 30), t.start, timeout=REGEX_TIMEOUT)
-        if opener is not None and (not _boundary_before(text, opener.start(), lo) or _change_before(text, lo, opener.start(), cues)):
+        opener = cues.opener_index.ending_at(text, max(lo, t.start - 30), t.start)
+        if opener is not None and (not _boundary_before(text, opener[0], lo) or _change_before(text, lo, opener[0], cues)):
             opener = None
-    open_key = _key(opener.group("o")) if opener is not None else ""
+    open_key = opener[1] if opener is not None else ""
     second = None
     if nxt_char in "-–—" or nxt_l in cues.join_words or (nxt_char == " " and text[t.end + 1 : t.end + 2] in "-–—"):
         second = _second(text, t, lo, hi, language, cues, opener, open_key)
-    qstart = opener.start() if opener is not None and (second is not None or open_key in cues.age_words) else t.start
-    qm = None
+    qstart = opener[0] if opener is not None and (second is not None or open_key in cues.age_words) else t.start
+    qm = None  # where the qualifier starts and its phrase
     before = _prev_word(text, lo, qstart).lower() if qstart != t.start else prev_l
     if before in cues.qualifier_last or text[qstart - 1 : qstart] in ("~", "≈") or text[qstart - 2 : qstart - 1] in ("~", "≈"):
-        qm = cues.qualifier.match(text, max(lo, qstart - 40), qstart, timeout=REGEX_TIMEOUT)
-        if qm is not None and not _boundary_before(text, qm.start(), lo):
+        qm = cues.qualifier_index.ending_at(text, max(lo, qstart - 40), qstart)
+        if qm is not None and not _boundary_before(text, qm[0], lo):
             qm = None
         # "до" after a verb of change ("снижена до 400 тыс.") means "to": exact, outside the span
-        if qm is not None and _key(qm.group("q")) == "до" and _change_before(text, lo, qm.start(), cues):
+        if qm is not None and qm[1] == "до" and _change_before(text, lo, qm[0], cues):
             qm = None
     qualifier = "exact"
     if qm is not None:
-        qualifier = cues.qualifier_of[_key(qm.group("q"))]
+        qualifier = cues.qualifier_of[qm[1]]
     elif t.article and t.words and "a " + t.words[-1] in cues.approx_words:
         qualifier = "approx"  # "a dozen"
 
@@ -552,11 +613,11 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if t.kind == "words" and t.words and t.words[-1] in cues.one_words and unit is None and not t.article:
         return None  # "one" with nothing it counts is a pronoun
     # "over ten months": a duration after "over" says when, not how many
-    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and _key(qm.group("q")) in ("over", "during"):
+    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and qm[1] in ("over", "during"):
         qm, qualifier = None, "exact"
     if qm is not None:
-        qstart = qm.start()
-    if open_key in cues.age_words or (qm is not None and _key(qm.group("q")) in cues.age_qualifiers):
+        qstart = qm[0]
+    if open_key in cues.age_words or (qm is not None and qm[1] in cues.age_qualifiers):
         unit = unit or "years"
     if second is not None:
         low = t.value
