@@ -392,13 +392,14 @@ def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tupl
         if not text[pos].isalpha():
             return None, pos + 1
         if _after_article(text, max(lo, pos - 8), pos):
-            art = _ARTICLE.match(text, max(lo, pos - 8), pos, timeout=REGEX_TIMEOUT)
-            if art is not None and _boundary_before(text, art.start(), lo):
-                token = read_number(text, art.start(), hi, language)
+            art = _article_start(text, max(lo, pos - 8), pos)
+            if art is not None and _boundary_before(text, art, lo):
+                token = read_number(text, art, hi, language)
                 if token is not None:
                     return _number(text, token, lo, hi, language, cues), token.end
     if not word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
-        phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi, timeout=REGEX_TIMEOUT)
+        at = pos - 1 if pos > lo and text[pos - 1] in "+(" else pos
+        phone = _PHONE.match(text, at, hi, timeout=REGEX_TIMEOUT) if _may_be_phone(text, at, hi) else None
         if phone is not None and (text[phone.start()] in "+(" or phone.group().count("-") >= 2):
             return None, phone.end()
     token = read_number(text, pos, hi, language)
@@ -444,6 +445,70 @@ def _after_article(text: str, start: int, pos: int) -> bool:
     if j == pos or j == start:
         return False
     return text[j - 1] in "aAnN" or not text[j - 1].isascii()
+
+
+def _article_start(text: str, start: int, pos: int) -> int | None:
+    """Where ``_ARTICLE`` ("a", "an", "half a" and spaces) matched before ``pos`` within ``text[start:pos]`` starts,
+    or ``None``; ASCII read here, other text by the pattern."""
+    seg = text[start:pos]
+    if not seg.isascii():
+        m = _ARTICLE.match(text, start, pos, timeout=REGEX_TIMEOUT)
+        return None if m is None else m.start()
+    low = seg.lower()
+    j = len(low.rstrip(" "))
+    if j == len(low):
+        return None
+    # "an?" read from the right: with the "n" first, then without
+    ends = [j - 2] if low.endswith("an", 0, j) else []
+    if low.endswith("a", 0, j):
+        ends.append(j - 1)
+    for a in ends:  # "half" and spaces before the article
+        k = len(low[:a].rstrip(" "))
+        if k < a and low.endswith("half", 0, k):
+            return start + k - 4
+    return start + ends[0] if ends else None
+
+
+def _may_be_phone(text: str, s: int, hi: int) -> bool:
+    """False when ``_PHONE`` cannot match at ``s``: no first group of digits followed by a separator and a digit
+    (ASCII read here; any other character leaves it to the pattern)."""
+    j = s
+    if j < hi and text[j] == "+":
+        j += 1
+    if j < hi and text[j] == "(":
+        j += 1
+    k = j
+    while k < hi and text[k] in _DIGIT_CHARS:
+        k += 1
+    if k < hi and not text[k].isascii():
+        return True
+    if not 1 <= k - j <= 4:
+        return False
+    if k < hi and text[k] == ")":
+        k += 1
+    if k >= hi or text[k] not in " .-":
+        return k < hi and text[k] == "\u00a0"
+    k += 1
+    if k < hi and text[k] == "(":
+        k += 1
+    return k < hi and (text[k] in _DIGIT_CHARS or not text[k].isascii())
+
+
+def _is_clock(text: str, end: int, hi: int) -> bool:
+    """Whether ``_TIME_OR_DATE`` matches at ``end`` where a space and "a", "p" or "h" follow ("5 am", "3 hrs");
+    ASCII read here, the rest by the pattern."""
+    rest = text[end + 1 : min(hi, end + 5)]
+    if not rest.isascii() or end + 5 >= hi:
+        return _TIME_OR_DATE.match(text, end, hi, timeout=REGEX_TIMEOUT) is not None
+    low = rest.lower()
+    if low.startswith(("a.m.", "p.m.")):
+        return True
+    for w in ("am", "pm", "h", "hrs"):
+        if low.startswith(w):
+            after = low[len(w)]
+            if not (after.isalnum() or after == "_"):
+                return True
+    return False
 
 
 def _digit_run_end(text: str, pos: int, hi: int) -> int | None:
@@ -522,7 +587,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
             after = text[t.end + 1 : t.end + 2]
             if (after in _DIGIT_CHARS or not after.isascii()) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
                 return None
-        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _is_clock(text, t.end, hi):
             return None
         if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
             return None
