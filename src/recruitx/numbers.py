@@ -149,6 +149,9 @@ class _Table:
         )
         self.join_first = frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in [*alternatives, *joiners])
         self.hyphen_after = tuple(h.lower() for h in hyphen_after)
+        # the scale words a figure may take when all are plain words (_plain_digits reads them itself)
+        scale_words = {*self.scales, *self.multipliers, *self.abbreviations}
+        self.scale_words = frozenset(scale_words) if all(w.isalpha() for w in scale_words) else frozenset()
         self.comma_after = tuple(self.scales)
         # first letter runs of the scale words (and the first character of any not starting with a letter)
         self.scale_first = frozenset(
@@ -503,7 +506,15 @@ def _plain_digits(table: _Table, text: str, pos: int, end: int, language: str | 
                 stop += 1
             if stop < end and not text[stop].isascii():
                 return _UNDECIDED  # a letter or mark of another script may continue the word
-            if stop == k or text[k:stop].lower() in table.scale_first:
+            if stop == k:
+                return _UNDECIDED
+            word = text[k:stop]
+            if word.lower() in table.scale_words:  # "1.2 million", "15k"
+                value = digits_value(text[pos:j], language, scaled=True)
+                if value is None:
+                    return None
+                return NumberToken(pos, stop, value * (table.scale_of(word) or 1), "digits", True, None)
+            if word.lower() in table.scale_first:
                 return _UNDECIDED
         elif not ch.isascii() or ch in table.scale_first:
             return _UNDECIDED

@@ -200,6 +200,8 @@ class _Cues:
         self.qualifier_index = _PhraseIndex(self.qualifier_of, self.qualifier, "q", 0)
         self.opener_index = _PhraseIndex(self.openers, self.opener, "o", 1)
         self.join_words = {w for w in all_joins if w[:1].isalpha()}
+        self.join_length = max(map(len, self.join_words), default=0)
+        self.join_plain = all(w == w.casefold() and _plain(w, 0, len(w)) and " " not in w for w in self.join_words)
         self.percent_first = first(d["percent"])
         self.times_first = first(d["times"])
         self.age_first = first(w for w in d["age_units"] if " " in w)
@@ -701,16 +703,16 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
 
 def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues, opener: Any, open_key: str) -> NumberToken | None:
     """The upper end of a range starting with ``t`` ("3-4", "25 to 35 thousand", "від 120 до 180"), or ``None``."""
-    j = cues.join.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
+    j = _join_at(text, t.end, hi, cues)
     if j is None:
         return None
-    word = j.group("j").lower()
+    word = j[0].lower()
     allowed = cues.openers.get(open_key, []) if opener is not None else cues.joins
     if word not in allowed and not (word in "-–—" and opener is None):
         return None
     if word in ("to", "до") and opener is None and _change_before(text, lo, t.start, cues):
         return None
-    second = read_number(text, j.end(), hi, language)
+    second = read_number(text, j[1], hi, language)
     if second is None or (second.kind != t.kind and t.kind == "digits" and not second.scaled):
         return None
     if text[second.end : second.end + 1].isalpha() and second.kind == "digits":
@@ -724,6 +726,37 @@ def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if low >= second.value or (_looks_like_year(t) and _looks_like_year(second)):
         return None
     return second
+
+
+def _join_at(text: str, pos: int, hi: int, cues: _Cues) -> tuple[str, int] | None:
+    """What ``cues.join`` matches at ``pos`` (a dash, or a joining word between spaces): its ``j`` group and end,
+    or ``None``. Plain words are compared here, others by the pattern."""
+    i = pos
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i < hi and text[i] in "-–—":
+        k = i + 1
+        while k < hi and text[k] in " \u00a0":
+            k += 1
+        return text[i], k
+    if i == pos:
+        return None
+    r = i
+    limit = min(hi, i + cues.join_length + 1)
+    while r < limit and text[r] not in " \u00a0":
+        r += 1
+    if r == hi or text[r] not in " \u00a0":
+        return None  # the word runs on, or nothing follows it
+    word = text[i:r]
+    if not cues.join_plain or not _plain(word, 0, len(word)):
+        m = cues.join.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.group("j"), m.end())
+    if word.lower() not in cues.join_words:
+        return None
+    k = r
+    while k < hi and text[k] in " \u00a0":
+        k += 1
+    return word, k
 
 
 def _post(text: str, end: int, hi: int, cues: _Cues, qualifier: str) -> tuple[int, str]:
