@@ -159,8 +159,20 @@ class _Cues:
                 )(?![\p{{L}}\p{{M}}])""",
             _FLAGS | regex.VERBOSE,
         )
+        # the vague pattern's alternatives in its own order (longest first), by first word, for _vague_at
+        plain = lambda phrases: all(p == " ".join(p.split()) and p.isascii() and p.replace(" ", "").isalpha() for p in phrases)  # noqa: E731
+        self.vague_ascii = plain([*self.vague_of, *d["few"], *self.few_of])
+        self.vague_v: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(set(self.vague_of), key=len, reverse=True):
+            self.vague_v.setdefault(p.split(" ")[0].lower(), []).append(tuple(p.lower().split(" ")))
+        self.vague_few: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(set(d["few"]), key=len, reverse=True):
+            self.vague_few.setdefault(p.split(" ")[0].lower(), []).append(tuple(p.lower().split(" ")))
+        self.vague_fs = [tuple(p.lower().split(" ")) for p in sorted(set(self.few_of), key=len, reverse=True)]
         self.approx_words = {w.lower() for w in d["approx_words"]}
         self.times = regex.compile(rf"[ \u00a0]+(?P<u>{_alt(d['times'])})(?![\p{{L}}\p{{M}}])", _FLAGS)
+        times = [w.lower() for w in d["times"]]
+        self.times_words = frozenset(times) if all(w.isalpha() and w == w.casefold() for w in times) else None
         self.percent = regex.compile(
             rf"(?:[ \u00a0]?(?P<u>%)|[ \u00a0]+(?P<u>{_alt(p for p in d['percent'] if p != '%')})(?![\p{{L}}\p{{M}}]))", _FLAGS
         )
@@ -388,9 +400,9 @@ def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tupl
         if word in cues.vague_first and _plain(text, pos, len(word)) and _no_vague_after(text, pos + len(word), hi, cues.vague_next[word]):
             pass
         elif word in cues.vague_first or not _plain(text, pos, len(word)):
-            m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+            m = _vague_at(text, pos, hi, word, cues)
             if m is not None:
-                return _vague(text, m, lo, hi, cues), m.end()
+                return _vague(text, m, lo, hi, cues), m[1]
         if not text[pos].isalpha():
             return None, pos + 1
         if _after_article(text, max(lo, pos - 8), pos):
@@ -565,16 +577,57 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _vague(text: str, m: Any, lo: int, hi: int, cues: _Cues) -> _Found | None:
+def _vague_at(text: str, pos: int, hi: int, word: str, cues: _Cues) -> tuple[int, int, str | None, str | None] | None:
+    """What ``cues.vague`` matches at ``pos``, whose token is ``word``: ``(start, end, v, fs)`` with the texts of
+    its groups, or ``None``. ASCII text is read here with the pattern's alternatives in the pattern's order."""
+    window = text[pos:hi]
+    if not cues.vague_ascii or not window.isascii():
+        m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.start(), m.end(), m.group("v"), m.group("fs"))
+    if pos > 0 and (text[pos - 1] in "'’-" or _is_lm(text[pos - 1])):
+        return None
+    low = window.lower()
+    for few in cues.vague_few.get(word, ()):
+        c = _words_end(low, 0, few)
+        if c is None or c == len(low) or low[c] != " ":
+            continue
+        start = len(low) - len(low[c:].lstrip(" "))
+        for fs in cues.vague_fs:
+            e = _words_end(low, start, fs)
+            if e is not None and (e == len(low) or not _is_lm(low[e])):
+                return pos, pos + e, None, window[start:e]
+    for v in cues.vague_v.get(word, ()):
+        e = _words_end(low, 0, v)
+        if e is not None and (e == len(low) or not _is_lm(low[e])):
+            return pos, pos + e, window[:e], None
+    return None
+
+
+def _words_end(low: str, c: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` read at ``c`` in ``low`` end, with one or more spaces between them, or ``None``."""
+    for i, w in enumerate(words):
+        if i:
+            k = len(low) - len(low[c:].lstrip(" "))
+            if k == c:
+                return None
+            c = k
+        if not low.startswith(w, c):
+            return None
+        c += len(w)
+    return c
+
+
+def _vague(text: str, m: tuple[int, int, str | None, str | None], lo: int, hi: int, cues: _Cues) -> _Found | None:
     """A vague magnitude ("dozens of villages", "кілька сотень", "a few hundred"): low bound only."""
-    if m.group("v") is not None:
-        low = cues.vague_of[_key(m.group("v"))]
+    start, stop, v, fs = m
+    if v is not None:
+        low = cues.vague_of[_key(v)]
     else:
-        low = cues.few_of[m.group("fs").lower()]
-    unit, end = _unit(text, m.end(), hi, cues, vague=True)
-    if unit is None and not cues.latin and m.group("v") is not None:
+        low = cues.few_of[fs.lower()]  # type: ignore[union-attr]
+    unit, end = _unit(text, stop, hi, cues, vague=True)
+    if unit is None and not cues.latin and v is not None:
         return None  # a bare plural scale word ("тисячі") counts nothing by itself
-    return _Found(m.start(), end, None, Decimal(low), None, "vague", unit, False)
+    return _Found(start, end, None, Decimal(low), None, "vague", unit, False)
 
 
 def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues) -> _Found | None:
@@ -662,9 +715,9 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
             if pm is not None:
                 unit, end = pm.group("u"), pm.end()
         if unit is None and after_l in cues.times_first:
-            tm = cues.times.match(text, end, hi, timeout=REGEX_TIMEOUT)
+            tm = _word_after(text, end, hi, cues.times_words, cues.times)
             if tm is not None:
-                unit, end = tm.group("u"), tm.end()
+                unit, end = tm
         if unit is None and after_l in cues.age_first:
             am = cues.age_after.match(text, end, hi, timeout=REGEX_TIMEOUT)
             if am is not None:
@@ -726,6 +779,27 @@ def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if low >= second.value or (_looks_like_year(t) and _looks_like_year(second)):
         return None
     return second
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_after(text: str, pos: int, hi: int, words: frozenset[str] | None, pattern: Any) -> tuple[str, int] | None:
+    """What ``pattern`` (spaces, then one of ``words``, then no letter or mark) matches at ``pos``: the word and
+    where it ends, or ``None``. An ASCII word is looked up here; other text, or ``words`` of ``None``, asks the pattern."""
+    i = pos
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i == pos:
+        return None
+    j = i
+    while j < hi and text[j] in _ASCII_LETTERS:
+        j += 1
+    if words is None or (j < hi and not text[j].isascii()):
+        m = pattern.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.group("u"), m.end())
+    word = text[i:j]
+    return (word, j) if j > i and word.lower() in words else None
 
 
 def _join_at(text: str, pos: int, hi: int, cues: _Cues) -> tuple[str, int] | None:
