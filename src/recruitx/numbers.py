@@ -367,7 +367,8 @@ def candidate_words(
         words = [(start, word) for start, _end, word in tokens if word in first]
         digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
         return list(heapq.merge(words, digits))
-    out = [(start, "" if word[0] <= "9" else word) for start, _end, word in tokens if word[0] <= "9" or word in first]
+    # a token (letters, marks, digits) is below ":" exactly when it starts with an ASCII digit
+    out = [(start, "" if word < ":" else word) for start, _end, word in tokens if word < ":" or word in first]
     if "_" in text:
         out = [c for c in out if c[1] or c[0] == 0 or text[c[0] - 1] != "_"]
     signs = [i for ch in _CURRENCY_SIGNS if ch in text for i in _positions(text, ch)]

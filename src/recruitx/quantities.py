@@ -197,6 +197,7 @@ class _Cues:
         self.months_cased = set(en_months)
         self.months = {w.lower() for n in ("uk", "ru") for w in load_data(f"quantities/{n}.json")["months"]}
         self.date_words = {w.lower() for w in d["date_words"]}
+        self.month_memo: dict[str, bool] = {}  # _is_month's answers by word
         self.year_preps = {w.lower() for w in d["year_prepositions"]}
         self.year_units = {w.lower() for w in d["year_units"]}
         self.age_qualifiers = {w.lower() for w in d.get("age_qualifiers", ())}
@@ -224,6 +225,12 @@ class _Cues:
 @functools.cache
 def _cues(script: str) -> _Cues:
     return _Cues(("en",) if script == "en" else ("uk", "ru"))
+
+
+@functools.cache
+def _cues_of(language: str) -> _Cues:
+    """The cues of a sentence's language (one cached call where the stage asks per candidate)."""
+    return _cues(_script(language))
 
 
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
@@ -323,7 +330,7 @@ def find_quantities(document: Document) -> list[Quantity]:
             continue
         while index < len(sentences) and sentences[index].end <= pos:
             if found:
-                previous_unit = _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
+                previous_unit = _emit(text, sentences[index].start, found, out, previous_unit, _cues_of(sentences[index].language))
             found = []
             index += 1
         if index >= len(sentences):
@@ -337,7 +344,7 @@ def find_quantities(document: Document) -> list[Quantity]:
             found.append(f)
             consumed = max(consumed, f.end)
     if index < len(sentences):
-        _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
+        _emit(text, sentences[index].start, found, out, previous_unit, _cues_of(sentences[index].language))
     return out
 
 
@@ -354,7 +361,7 @@ def find_in_text(text: str, language: str = "en") -> list[Quantity]:
         if f is not None:
             found.append(f)
             consumed = max(consumed, f.end)
-    _emit(text, 0, found, out, None, _cues(_script(language)))
+    _emit(text, 0, found, out, None, _cues_of(language))
     return out
 
 
@@ -395,7 +402,7 @@ _ARTICLE = regex.compile(r"(?r)(?:half[ \u00a0]+an?|an?)[ \u00a0]+\Z", regex.IGN
 def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tuple[_Found | None, int]:
     """The quantity that starts with the candidate at ``pos`` (a number word ``word``, or digits when ``""``),
     if any, and how far the text was read."""
-    cues = _cues(_script(language))
+    cues = _cues_of(language)
     if word:
         if word in cues.vague_first and _plain(text, pos, len(word)) and _no_vague_after(text, pos + len(word), hi, cues.vague_next[word]):
             pass
@@ -865,14 +872,21 @@ def _starts_number(text: str, pos: int, hi: int, language: str) -> bool:
 
 
 def _is_month(word: str, cues: _Cues) -> bool:
+    known = cues.month_memo.get(word)
+    if known is not None:
+        return known
     if not word:
         return False
     w = word.rstrip(".,")
-    return w in cues.months_cased or w.lower() in cues.months or word.lower() in cues.months
+    answer = w in cues.months_cased or w.lower() in cues.months or word.lower() in cues.months
+    if len(cues.month_memo) > 50_000:
+        cues.month_memo.clear()  # bounded: words come from the texts
+    cues.month_memo[word] = answer
+    return answer
 
 
 def _looks_like_year(t: NumberToken) -> bool:
-    return t.kind == "digits" and not t.scaled and t.currency is None and 1000 <= t.value <= 2100 and t.value == int(t.value) and t.end - t.start == 4
+    return t.end - t.start == 4 and t.kind == "digits" and not t.scaled and t.currency is None and 1000 <= t.value <= 2100 and t.value == int(t.value)
 
 
 def _is_year(t: NumberToken, text: str, prev_l: str, nxt_w: str, cues: _Cues) -> bool:
