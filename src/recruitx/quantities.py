@@ -43,15 +43,16 @@ class _PhraseIndex:
     r"""Phrases that end right before a position (``(?r)(?P<g>phrases)[ \u00a0]*\Z``), matched without the pattern.
 
     The pattern takes the longest phrase that matches. Read from the right, a phrase's last words must be
-    whole space-separated pieces of the text and its first word a suffix of the piece before them, so the
-    phrases are kept in a trie of reversed words. Text that is not plain (ASCII or Cyrillic, where
-    case-insensitive matching is lowercasing) and phrases that are not stripped, single-spaced and
-    case-folded go to the pattern.
+    whole pieces of the text between separators and its first word a suffix of the piece before them, so the
+    phrases are kept in a trie of reversed words. ``_alt`` writes a phrase's spaces as a set that, with the
+    V1 flag, also holds "+": the separators are runs of spaces, no-break spaces and "+". Text that is not
+    plain (ASCII or Cyrillic, where case-insensitive matching is lowercasing) and phrases that are not
+    stripped, single-spaced and case-folded go to the pattern.
     """
 
     def __init__(self, phrases: Any, pattern: Any, group: str, min_spaces: int) -> None:
         self.pattern, self.group, self.min_spaces = pattern, group, min_spaces
-        self.usable = all(p and p == " ".join(p.split()) and p == p.casefold() and p.isprintable() for p in phrases)
+        self.usable = all(p and p == " ".join(p.split()) and p == p.casefold() and p.isprintable() and "+" not in p for p in phrases)
         # a node: (phrases whose remaining first word is the key, next nodes by the word before)
         self.root: tuple[dict[str, str], dict[str, Any]] = ({}, {})
         for phrase in set(phrases):
@@ -66,7 +67,8 @@ class _PhraseIndex:
             self.single.setdefault(w[-1], []).append(w)
 
     def ending_at(self, text: str, start: int, pos: int) -> tuple[int, str] | None:
-        """``(start, phrase)`` of the phrase ending before ``pos`` (spaces between) within ``text[start:pos]``, or ``None``."""
+        """``(start, key)`` of the phrase ending before ``pos`` (spaces between) within ``text[start:pos]``, or ``None``;
+        the key is ``_key`` of the matched text, as the pattern's callers take it."""
         seg = text[start:pos]
         if not self.usable or not _plain(seg, 0, len(seg)):
             m = self.pattern.match(text, start, pos, timeout=REGEX_TIMEOUT)
@@ -75,7 +77,10 @@ class _PhraseIndex:
         j = len(low.rstrip(" "))
         if len(low) - j < self.min_spaces or j == 0:
             return None
-        i = low.rfind(" ", 0, j) + 1
+        i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
+        if i == j:
+            return None  # a "+" right before: no phrase ends with one
+        stop = j
         piece = low[i:j]
         best: tuple[int, str] | None = None
         for w in self.single.get(piece[-1], ()):  # one-word phrases: a suffix of the last piece
@@ -84,18 +89,19 @@ class _PhraseIndex:
                 break
         node = self.root[1].get(piece)
         while node is not None and i > 0:
-            j = i - 1
-            while j > 0 and low[j - 1] == " ":
-                j -= 1
+            j = len(low[: i - 1].rstrip(" +"))
             if j == 0:
                 break
-            i = low.rfind(" ", 0, j) + 1
+            i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
             piece = low[i:j]
             for first, phrase in node[0].items():
                 if piece.endswith(first) and (best is None or len(phrase) > len(best[1])):
                     best = (j - len(first), phrase)
             node = node[1].get(piece)
-        return None if best is None else (start + best[0], best[1])
+        if best is None:
+            return None
+        # the pattern's callers key the phrase by its text ("more+than" keys as itself, as there)
+        return start + best[0], best[1] if low[best[0] : stop] == best[1] else _key(seg[best[0] : stop])
 
 
 class _Cues:
@@ -450,7 +456,7 @@ def _no_vague_after(text: str, j: int, hi: int, nexts: tuple[str, ...] | None) -
     if nexts is None:
         return False
     k = j
-    while k < hi and text[k] in " \u00a0":
+    while k < hi and text[k] in " \u00a0+":  # "+" too: see _PhraseIndex
         k += 1
     if k == j:
         return True
@@ -611,10 +617,11 @@ def _vague_at(text: str, pos: int, hi: int, word: str, cues: _Cues) -> tuple[int
 
 
 def _words_end(low: str, c: int, words: tuple[str, ...]) -> int | None:
-    """Where ``words`` read at ``c`` in ``low`` end, with one or more spaces between them, or ``None``."""
+    """Where ``words`` read at ``c`` in ``low`` end, with separators between them as ``_alt`` writes them (runs of
+    spaces and "+", see ``_PhraseIndex``), or ``None``."""
     for i, w in enumerate(words):
         if i:
-            k = len(low) - len(low[c:].lstrip(" "))
+            k = len(low) - len(low[c:].lstrip(" +"))
             if k == c:
                 return None
             c = k
