@@ -29,6 +29,7 @@ _GROUP_SPACES = " \u00a0\u202f\u2009"
 _CURRENCY = (
     r"(?P<cur>(?:US|AU|CA|NZ|HK|SG|A|C)\$|\$\s?(?:US|AU|CA|NZ|HK|SG)?|[€£₴₽¥]|(?:USD|EUR|UAH|RUB|GBP)(?=\s?\d))"
 )
+_CURRENCY_CODES = ("usd", "eur", "uah", "rub", "gbp")  # the letter codes of _CURRENCY, lowercased
 _DIGITS = r"\d+(?:(?:[,.'’]|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d+)*"
 
 
@@ -136,6 +137,22 @@ class _Table:
         for w, v in self.scales.items():
             self.single[w] = Decimal(0) + Decimal(1) * v + Decimal(0)
         self.single.update(self.whole)
+        # _plain_word reads a lone ASCII number word itself; words that may begin something longer are left to the
+        # pattern: articles and halves (a prefix), words an alternative continues past a non-letter, currency codes
+        alternatives = [*self.words, *self.multipliers, *self.scales, *self.whole]
+        self.plain_words = all(a.isascii() and a[:1].isalpha() and not any(c.isdigit() for c in a) for a in alternatives) and all(
+            w.isalpha() for w in [*joiners, *hyphen_after, *self.scales]
+        )
+        self.not_alone = frozenset(
+            {_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in [*articles, *halves, *alternatives] if not w.isalpha() or w.lower() in articles}
+            | {w for w in self.single if w.startswith(_CURRENCY_CODES)}
+        )
+        self.join_first = frozenset(_PIECES.split(w.lower(), timeout=REGEX_TIMEOUT)[0] for w in [*alternatives, *joiners])
+        self.hyphen_after = tuple(h.lower() for h in hyphen_after)
+        # the scale words a figure may take when all are plain words (_plain_digits reads them itself)
+        scale_words = {*self.scales, *self.multipliers, *self.abbreviations}
+        self.scale_words = frozenset(scale_words) if all(w.isalpha() for w in scale_words) else frozenset()
+        self.comma_after = tuple(self.scales)
         # first letter runs of the scale words (and the first character of any not starting with a letter)
         self.scale_first = frozenset(
             _SCALE_PIECE.split(w, timeout=REGEX_TIMEOUT)[0] or w[0] for w in [*self.scales, *self.multipliers, *self.abbreviations] if w
@@ -350,7 +367,8 @@ def candidate_words(
         words = [(start, word) for start, _end, word in tokens if word in first]
         digits = [(m.start(), "") for m in _DIGIT_START.finditer(text, timeout=REGEX_TIMEOUT)]
         return list(heapq.merge(words, digits))
-    out = [(start, "" if word[0] <= "9" else word) for start, _end, word in tokens if word[0] <= "9" or word in first]
+    # a token (letters, marks, digits) is below ":" exactly when it starts with an ASCII digit
+    out = [(start, "" if word < ":" else word) for start, _end, word in tokens if word < ":" or word in first]
     if "_" in text:
         out = [c for c in out if c[1] or c[0] == 0 or text[c[0] - 1] != "_"]
     signs = [i for ch in _CURRENCY_SIGNS if ch in text for i in _positions(text, ch)]
@@ -378,10 +396,54 @@ def read_number(text: str, pos: int, end: int, language: str | None) -> NumberTo
             return fast
     elif table.article_leads and _article_without_lead(table, text, pos, end):
         return None
+    elif table.plain_words and pos < end and text[pos] in _ASCII_LETTERS:
+        fast = _plain_word(table, text, pos, end)
+        if fast is not _UNDECIDED:
+            return fast
     m = table.pattern.match(text, pos, end, timeout=REGEX_TIMEOUT)
     if m is None:
         return None
     return _token(table, text, m, end, language)
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _plain_word(table: _Table, text: str, pos: int, end: int) -> Any:
+    """The number at ``pos`` when it is one ASCII number word that nothing joins to ("two Chinese citizens"): the
+    token, or ``None`` for an article-only word without its article; ``_UNDECIDED`` when the pattern must read
+    it (another number word or a joiner may follow, an apostrophe or a character of another script is near)."""
+    if pos > 0:
+        before = text[pos - 1]
+        if not before.isascii() or before.isalpha() or before in "'`":
+            return _UNDECIDED
+    j = pos + 1
+    while j < end and text[j] in _ASCII_LETTERS:
+        j += 1
+    w = text[pos:j].lower()
+    if w not in table.single or w in table.not_alone:
+        return _UNDECIDED
+    if j < end:
+        ch = text[j]
+        if not ch.isascii() or ch in "'`$":
+            return _UNDECIDED
+        if ch == " ":
+            k = j + 1
+            if k < end:
+                nxt = text[k]
+                if nxt in _ASCII_LETTERS:
+                    stop = k + 1
+                    while stop < end and text[stop] in _ASCII_LETTERS:
+                        stop += 1
+                    if (stop < end and not text[stop].isascii()) or text[k:stop].lower() in table.join_first:
+                        return _UNDECIDED
+                elif nxt.isspace() or not nxt.isascii():
+                    return _UNDECIDED
+        elif ch.isspace() or (ch == "-" and w.endswith(table.hyphen_after)) or (ch == "," and w.endswith(table.comma_after)):
+            return _UNDECIDED
+    if w in table.article_only:
+        return None  # "the couple left": a noun, not a number
+    return NumberToken(pos, j, table.single[w], "words", False, None, False, False, (w,))
 
 
 def _article_without_lead(table: _Table, text: str, pos: int, end: int) -> bool:
@@ -445,7 +507,15 @@ def _plain_digits(table: _Table, text: str, pos: int, end: int, language: str | 
                 stop += 1
             if stop < end and not text[stop].isascii():
                 return _UNDECIDED  # a letter or mark of another script may continue the word
-            if stop == k or text[k:stop].lower() in table.scale_first:
+            if stop == k:
+                return _UNDECIDED
+            word = text[k:stop]
+            if word.lower() in table.scale_words:  # "1.2 million", "15k"
+                value = digits_value(text[pos:j], language, scaled=True)
+                if value is None:
+                    return None
+                return NumberToken(pos, stop, value * (table.scale_of(word) or 1), "digits", True, None)
+            if word.lower() in table.scale_first:
                 return _UNDECIDED
         elif not ch.isascii() or ch in table.scale_first:
             return _UNDECIDED

@@ -39,6 +39,71 @@ def _script(language: str) -> str:
     return "en" if language == "en" else "cyr"
 
 
+class _PhraseIndex:
+    r"""Phrases that end right before a position (``(?r)(?P<g>phrases)[ \u00a0]*\Z``), matched without the pattern.
+
+    The pattern takes the longest phrase that matches. Read from the right, a phrase's last words must be
+    whole pieces of the text between separators and its first word a suffix of the piece before them, so the
+    phrases are kept in a trie of reversed words. ``_alt`` writes a phrase's spaces as a set that, with the
+    V1 flag, also holds "+": the separators are runs of spaces, no-break spaces and "+". Text that is not
+    plain (ASCII or Cyrillic, where case-insensitive matching is lowercasing) and phrases that are not
+    stripped, single-spaced and case-folded go to the pattern.
+    """
+
+    def __init__(self, phrases: Any, pattern: Any, group: str, min_spaces: int) -> None:
+        self.pattern, self.group, self.min_spaces = pattern, group, min_spaces
+        self.usable = all(p and p == " ".join(p.split()) and p == p.casefold() and p.isprintable() and "+" not in p for p in phrases)
+        # a node: (phrases whose remaining first word is the key, next nodes by the word before)
+        self.root: tuple[dict[str, str], dict[str, Any]] = ({}, {})
+        for phrase in set(phrases):
+            words = phrase.split(" ")
+            node = self.root
+            for w in reversed(words[1:]):
+                node = node[1].setdefault(w, ({}, {}))
+            node[0][words[0]] = phrase
+        # one-word phrases by their last character, longest first
+        self.single: dict[str, list[str]] = {}
+        for w in sorted(self.root[0], key=len, reverse=True):
+            self.single.setdefault(w[-1], []).append(w)
+
+    def ending_at(self, text: str, start: int, pos: int) -> tuple[int, str] | None:
+        """``(start, key)`` of the phrase ending before ``pos`` (spaces between) within ``text[start:pos]``, or ``None``;
+        the key is ``_key`` of the matched text, as the pattern's callers take it."""
+        seg = text[start:pos]
+        if not self.usable or not _plain(seg, 0, len(seg)):
+            m = self.pattern.match(text, start, pos, timeout=REGEX_TIMEOUT)
+            return None if m is None else (m.start(), _key(m.group(self.group)))
+        low = seg.lower()
+        j = len(low.rstrip(" "))
+        if len(low) - j < self.min_spaces or j == 0:
+            return None
+        i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
+        if i == j:
+            return None  # a "+" right before: no phrase ends with one
+        stop = j
+        piece = low[i:j]
+        best: tuple[int, str] | None = None
+        for w in self.single.get(piece[-1], ()):  # one-word phrases: a suffix of the last piece
+            if piece.endswith(w):
+                best = (j - len(w), w)
+                break
+        node = self.root[1].get(piece)
+        while node is not None and i > 0:
+            j = len(low[: i - 1].rstrip(" +"))
+            if j == 0:
+                break
+            i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
+            piece = low[i:j]
+            for first, phrase in node[0].items():
+                if piece.endswith(first) and (best is None or len(phrase) > len(best[1])):
+                    best = (j - len(first), phrase)
+            node = node[1].get(piece)
+        if best is None:
+            return None
+        # the pattern's callers key the phrase by its text ("more+than" keys as itself, as there)
+        return start + best[0], best[1] if low[best[0] : stop] == best[1] else _key(seg[best[0] : stop])
+
+
 class _Cues:
     """One language's cue tables and the patterns compiled from them."""
 
@@ -100,8 +165,20 @@ class _Cues:
                 )(?![\p{{L}}\p{{M}}])""",
             _FLAGS | regex.VERBOSE,
         )
+        # the vague pattern's alternatives in its own order (longest first), by first word, for _vague_at
+        plain = lambda phrases: all(p == " ".join(p.split()) and p.isascii() and p.replace(" ", "").isalpha() for p in phrases)  # noqa: E731
+        self.vague_ascii = plain([*self.vague_of, *d["few"], *self.few_of])
+        self.vague_v: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(set(self.vague_of), key=len, reverse=True):
+            self.vague_v.setdefault(p.split(" ")[0].lower(), []).append(tuple(p.lower().split(" ")))
+        self.vague_few: dict[str, list[tuple[str, ...]]] = {}
+        for p in sorted(set(d["few"]), key=len, reverse=True):
+            self.vague_few.setdefault(p.split(" ")[0].lower(), []).append(tuple(p.lower().split(" ")))
+        self.vague_fs = [tuple(p.lower().split(" ")) for p in sorted(set(self.few_of), key=len, reverse=True)]
         self.approx_words = {w.lower() for w in d["approx_words"]}
         self.times = regex.compile(rf"[ \u00a0]+(?P<u>{_alt(d['times'])})(?![\p{{L}}\p{{M}}])", _FLAGS)
+        times = [w.lower() for w in d["times"]]
+        self.times_words = frozenset(times) if all(w.isalpha() and w == w.casefold() for w in times) else None
         self.percent = regex.compile(
             rf"(?:[ \u00a0]?(?P<u>%)|[ \u00a0]+(?P<u>{_alt(p for p in d['percent'] if p != '%')})(?![\p{{L}}\p{{M}}]))", _FLAGS
         )
@@ -126,6 +203,7 @@ class _Cues:
         self.months_cased = set(en_months)
         self.months = {w.lower() for n in ("uk", "ru") for w in load_data(f"quantities/{n}.json")["months"]}
         self.date_words = {w.lower() for w in d["date_words"]}
+        self.month_memo: dict[str, bool] = {}  # _is_month's answers by word
         self.year_preps = {w.lower() for w in d["year_prepositions"]}
         self.year_units = {w.lower() for w in d["year_units"]}
         self.age_qualifiers = {w.lower() for w in d.get("age_qualifiers", ())}
@@ -138,7 +216,11 @@ class _Cues:
         last = lambda phrases: {_key(p).split(" ")[-1] for p in phrases if p[-1:].isalpha() or p.endswith(".")}  # noqa: E731
         self.qualifier_last = last(self.qualifier_of) | {w.rstrip(".") for w in last(self.qualifier_of)}
         self.opener_last = last(self.openers)
+        self.qualifier_index = _PhraseIndex(self.qualifier_of, self.qualifier, "q", 0)
+        self.opener_index = _PhraseIndex(self.openers, self.opener, "o", 1)
         self.join_words = {w for w in all_joins if w[:1].isalpha()}
+        self.join_length = max(map(len, self.join_words), default=0)
+        self.join_plain = all(w == w.casefold() and _plain(w, 0, len(w)) and " " not in w for w in self.join_words)
         self.percent_first = first(d["percent"])
         self.times_first = first(d["times"])
         self.age_first = first(w for w in d["age_units"] if " " in w)
@@ -149,6 +231,12 @@ class _Cues:
 @functools.cache
 def _cues(script: str) -> _Cues:
     return _Cues(("en",) if script == "en" else ("uk", "ru"))
+
+
+@functools.cache
+def _cues_of(language: str) -> _Cues:
+    """The cues of a sentence's language (one cached call where the stage asks per candidate)."""
+    return _cues(_script(language))
 
 
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
@@ -248,7 +336,7 @@ def find_quantities(document: Document) -> list[Quantity]:
             continue
         while index < len(sentences) and sentences[index].end <= pos:
             if found:
-                previous_unit = _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
+                previous_unit = _emit(text, sentences[index].start, found, out, previous_unit, _cues_of(sentences[index].language))
             found = []
             index += 1
         if index >= len(sentences):
@@ -262,7 +350,7 @@ def find_quantities(document: Document) -> list[Quantity]:
             found.append(f)
             consumed = max(consumed, f.end)
     if index < len(sentences):
-        _emit(text, sentences[index].start, found, out, previous_unit, _cues(_script(sentences[index].language)))
+        _emit(text, sentences[index].start, found, out, previous_unit, _cues_of(sentences[index].language))
     return out
 
 
@@ -279,7 +367,7 @@ def find_in_text(text: str, language: str = "en") -> list[Quantity]:
         if f is not None:
             found.append(f)
             consumed = max(consumed, f.end)
-    _emit(text, 0, found, out, None, _cues(_script(language)))
+    _emit(text, 0, found, out, None, _cues_of(language))
     return out
 
 
@@ -320,24 +408,25 @@ _ARTICLE = regex.compile(r"(?r)(?:half[ \u00a0]+an?|an?)[ \u00a0]+\Z", regex.IGN
 def _at(text: str, pos: int, word: str, lo: int, hi: int, language: str) -> tuple[_Found | None, int]:
     """The quantity that starts with the candidate at ``pos`` (a number word ``word``, or digits when ``""``),
     if any, and how far the text was read."""
-    cues = _cues(_script(language))
+    cues = _cues_of(language)
     if word:
         if word in cues.vague_first and _plain(text, pos, len(word)) and _no_vague_after(text, pos + len(word), hi, cues.vague_next[word]):
             pass
         elif word in cues.vague_first or not _plain(text, pos, len(word)):
-            m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+            m = _vague_at(text, pos, hi, word, cues)
             if m is not None:
-                return _vague(text, m, lo, hi, cues), m.end()
+                return _vague(text, m, lo, hi, cues), m[1]
         if not text[pos].isalpha():
             return None, pos + 1
         if _after_article(text, max(lo, pos - 8), pos):
-            art = _ARTICLE.match(text, max(lo, pos - 8), pos, timeout=REGEX_TIMEOUT)
-            if art is not None and _boundary_before(text, art.start(), lo):
-                token = read_number(text, art.start(), hi, language)
+            art = _article_start(text, max(lo, pos - 8), pos)
+            if art is not None and _boundary_before(text, art, lo):
+                token = read_number(text, art, hi, language)
                 if token is not None:
                     return _number(text, token, lo, hi, language, cues), token.end
     if not word and (pos > lo and text[pos - 1] in "+(" or "-" in text[pos + 1 : pos + 5]):
-        phone = _PHONE.match(text, pos - 1 if pos > lo and text[pos - 1] in "+(" else pos, hi, timeout=REGEX_TIMEOUT)
+        at = pos - 1 if pos > lo and text[pos - 1] in "+(" else pos
+        phone = _PHONE.match(text, at, hi, timeout=REGEX_TIMEOUT) if _may_be_phone(text, at, hi) else None
         if phone is not None and (text[phone.start()] in "+(" or phone.group().count("-") >= 2):
             return None, phone.end()
     token = read_number(text, pos, hi, language)
@@ -367,7 +456,7 @@ def _no_vague_after(text: str, j: int, hi: int, nexts: tuple[str, ...] | None) -
     if nexts is None:
         return False
     k = j
-    while k < hi and text[k] in " \u00a0":
+    while k < hi and text[k] in " \u00a0+":  # "+" too: see _PhraseIndex
         k += 1
     if k == j:
         return True
@@ -383,6 +472,70 @@ def _after_article(text: str, start: int, pos: int) -> bool:
     if j == pos or j == start:
         return False
     return text[j - 1] in "aAnN" or not text[j - 1].isascii()
+
+
+def _article_start(text: str, start: int, pos: int) -> int | None:
+    """Where ``_ARTICLE`` ("a", "an", "half a" and spaces) matched before ``pos`` within ``text[start:pos]`` starts,
+    or ``None``; ASCII read here, other text by the pattern."""
+    seg = text[start:pos]
+    if not seg.isascii():
+        m = _ARTICLE.match(text, start, pos, timeout=REGEX_TIMEOUT)
+        return None if m is None else m.start()
+    low = seg.lower()
+    j = len(low.rstrip(" "))
+    if j == len(low):
+        return None
+    # "an?" read from the right: with the "n" first, then without
+    ends = [j - 2] if low.endswith("an", 0, j) else []
+    if low.endswith("a", 0, j):
+        ends.append(j - 1)
+    for a in ends:  # "half" and spaces before the article
+        k = len(low[:a].rstrip(" "))
+        if k < a and low.endswith("half", 0, k):
+            return start + k - 4
+    return start + ends[0] if ends else None
+
+
+def _may_be_phone(text: str, s: int, hi: int) -> bool:
+    """False when ``_PHONE`` cannot match at ``s``: no first group of digits followed by a separator and a digit
+    (ASCII read here; any other character leaves it to the pattern)."""
+    j = s
+    if j < hi and text[j] == "+":
+        j += 1
+    if j < hi and text[j] == "(":
+        j += 1
+    k = j
+    while k < hi and text[k] in _DIGIT_CHARS:
+        k += 1
+    if k < hi and not text[k].isascii():
+        return True
+    if not 1 <= k - j <= 4:
+        return False
+    if k < hi and text[k] == ")":
+        k += 1
+    if k >= hi or text[k] not in " .-":
+        return k < hi and text[k] == "\u00a0"
+    k += 1
+    if k < hi and text[k] == "(":
+        k += 1
+    return k < hi and (text[k] in _DIGIT_CHARS or not text[k].isascii())
+
+
+def _is_clock(text: str, end: int, hi: int) -> bool:
+    """Whether ``_TIME_OR_DATE`` matches at ``end`` where a space and "a", "p" or "h" follow ("5 am", "3 hrs");
+    ASCII read here, the rest by the pattern."""
+    rest = text[end + 1 : min(hi, end + 5)]
+    if not rest.isascii() or end + 5 >= hi:
+        return _TIME_OR_DATE.match(text, end, hi, timeout=REGEX_TIMEOUT) is not None
+    low = rest.lower()
+    if low.startswith(("a.m.", "p.m.")):
+        return True
+    for w in ("am", "pm", "h", "hrs"):
+        if low.startswith(w):
+            after = low[len(w)]
+            if not (after.isalnum() or after == "_"):
+                return True
+    return False
 
 
 def _digit_run_end(text: str, pos: int, hi: int) -> int | None:
@@ -437,16 +590,58 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _vague(text: str, m: Any, lo: int, hi: int, cues: _Cues) -> _Found | None:
+def _vague_at(text: str, pos: int, hi: int, word: str, cues: _Cues) -> tuple[int, int, str | None, str | None] | None:
+    """What ``cues.vague`` matches at ``pos``, whose token is ``word``: ``(start, end, v, fs)`` with the texts of
+    its groups, or ``None``. ASCII text is read here with the pattern's alternatives in the pattern's order."""
+    window = text[pos:hi]
+    if not cues.vague_ascii or not window.isascii():
+        m = cues.vague.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.start(), m.end(), m.group("v"), m.group("fs"))
+    if pos > 0 and (text[pos - 1] in "'’-" or _is_lm(text[pos - 1])):
+        return None
+    low = window.lower()
+    for few in cues.vague_few.get(word, ()):
+        c = _words_end(low, 0, few)
+        if c is None or c == len(low) or low[c] != " ":
+            continue
+        start = len(low) - len(low[c:].lstrip(" "))
+        for fs in cues.vague_fs:
+            e = _words_end(low, start, fs)
+            if e is not None and (e == len(low) or not _is_lm(low[e])):
+                return pos, pos + e, None, window[start:e]
+    for v in cues.vague_v.get(word, ()):
+        e = _words_end(low, 0, v)
+        if e is not None and (e == len(low) or not _is_lm(low[e])):
+            return pos, pos + e, window[:e], None
+    return None
+
+
+def _words_end(low: str, c: int, words: tuple[str, ...]) -> int | None:
+    """Where ``words`` read at ``c`` in ``low`` end, with separators between them as ``_alt`` writes them (runs of
+    spaces and "+", see ``_PhraseIndex``), or ``None``."""
+    for i, w in enumerate(words):
+        if i:
+            k = len(low) - len(low[c:].lstrip(" +"))
+            if k == c:
+                return None
+            c = k
+        if not low.startswith(w, c):
+            return None
+        c += len(w)
+    return c
+
+
+def _vague(text: str, m: tuple[int, int, str | None, str | None], lo: int, hi: int, cues: _Cues) -> _Found | None:
     """A vague magnitude ("dozens of villages", "кілька сотень", "a few hundred"): low bound only."""
-    if m.group("v") is not None:
-        low = cues.vague_of[_key(m.group("v"))]
+    start, stop, v, fs = m
+    if v is not None:
+        low = cues.vague_of[_key(v)]
     else:
-        low = cues.few_of[m.group("fs").lower()]
-    unit, end = _unit(text, m.end(), hi, cues, vague=True)
-    if unit is None and not cues.latin and m.group("v") is not None:
+        low = cues.few_of[fs.lower()]  # type: ignore[union-attr]
+    unit, end = _unit(text, stop, hi, cues, vague=True)
+    if unit is None and not cues.latin and v is not None:
         return None  # a bare plural scale word ("тисячі") counts nothing by itself
-    return _Found(m.start(), end, None, Decimal(low), None, "vague", unit, False)
+    return _Found(start, end, None, Decimal(low), None, "vague", unit, False)
 
 
 def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues) -> _Found | None:
@@ -461,7 +656,7 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
             after = text[t.end + 1 : t.end + 2]
             if (after in _DIGIT_CHARS or not after.isascii()) and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
                 return None
-        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _TIME_OR_DATE.match(text, t.end, hi, timeout=REGEX_TIMEOUT):
+        elif nxt_char == " " and text[t.end + 1 : t.end + 2] in ("a", "p", "h") and _is_clock(text, t.end, hi):
             return None
         if t.start > lo and text[t.start - 1] in ":/" and text[t.start - 2 : t.start - 1].isdigit():
             return None
@@ -495,26 +690,26 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     # a range opener ("between", "від") and the second end of a range
     opener = None
     if prev_l in cues.opener_last:
-        opener = cues.opener.match(text, max(lo, t.start - 30), t.start, timeout=REGEX_TIMEOUT)
-        if opener is not None and (not _boundary_before(text, opener.start(), lo) or _change_before(text, lo, opener.start(), cues)):
+        opener = cues.opener_index.ending_at(text, max(lo, t.start - 30), t.start)
+        if opener is not None and (not _boundary_before(text, opener[0], lo) or _change_before(text, lo, opener[0], cues)):
             opener = None
-    open_key = _key(opener.group("o")) if opener is not None else ""
+    open_key = opener[1] if opener is not None else ""
     second = None
     if nxt_char in "-–—" or nxt_l in cues.join_words or (nxt_char == " " and text[t.end + 1 : t.end + 2] in "-–—"):
         second = _second(text, t, lo, hi, language, cues, opener, open_key)
-    qstart = opener.start() if opener is not None and (second is not None or open_key in cues.age_words) else t.start
-    qm = None
+    qstart = opener[0] if opener is not None and (second is not None or open_key in cues.age_words) else t.start
+    qm = None  # where the qualifier starts and its phrase
     before = _prev_word(text, lo, qstart).lower() if qstart != t.start else prev_l
     if before in cues.qualifier_last or text[qstart - 1 : qstart] in ("~", "≈") or text[qstart - 2 : qstart - 1] in ("~", "≈"):
-        qm = cues.qualifier.match(text, max(lo, qstart - 40), qstart, timeout=REGEX_TIMEOUT)
-        if qm is not None and not _boundary_before(text, qm.start(), lo):
+        qm = cues.qualifier_index.ending_at(text, max(lo, qstart - 40), qstart)
+        if qm is not None and not _boundary_before(text, qm[0], lo):
             qm = None
         # "до" after a verb of change ("снижена до 400 тыс.") means "to": exact, outside the span
-        if qm is not None and _key(qm.group("q")) == "до" and _change_before(text, lo, qm.start(), cues):
+        if qm is not None and qm[1] == "до" and _change_before(text, lo, qm[0], cues):
             qm = None
     qualifier = "exact"
     if qm is not None:
-        qualifier = cues.qualifier_of[_key(qm.group("q"))]
+        qualifier = cues.qualifier_of[qm[1]]
     elif t.article and t.words and "a " + t.words[-1] in cues.approx_words:
         qualifier = "approx"  # "a dozen"
 
@@ -534,9 +729,9 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
             if pm is not None:
                 unit, end = pm.group("u"), pm.end()
         if unit is None and after_l in cues.times_first:
-            tm = cues.times.match(text, end, hi, timeout=REGEX_TIMEOUT)
+            tm = _word_after(text, end, hi, cues.times_words, cues.times)
             if tm is not None:
-                unit, end = tm.group("u"), tm.end()
+                unit, end = tm
         if unit is None and after_l in cues.age_first:
             am = cues.age_after.match(text, end, hi, timeout=REGEX_TIMEOUT)
             if am is not None:
@@ -552,11 +747,11 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if t.kind == "words" and t.words and t.words[-1] in cues.one_words and unit is None and not t.article:
         return None  # "one" with nothing it counts is a pronoun
     # "over ten months": a duration after "over" says when, not how many
-    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and _key(qm.group("q")) in ("over", "during"):
+    if qm is not None and second is None and unit is not None and unit.lower() in cues.time_units and qm[1] in ("over", "during"):
         qm, qualifier = None, "exact"
     if qm is not None:
-        qstart = qm.start()
-    if open_key in cues.age_words or (qm is not None and _key(qm.group("q")) in cues.age_qualifiers):
+        qstart = qm[0]
+    if open_key in cues.age_words or (qm is not None and qm[1] in cues.age_qualifiers):
         unit = unit or "years"
     if second is not None:
         low = t.value
@@ -575,16 +770,16 @@ def _number(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
 
 def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _Cues, opener: Any, open_key: str) -> NumberToken | None:
     """The upper end of a range starting with ``t`` ("3-4", "25 to 35 thousand", "від 120 до 180"), or ``None``."""
-    j = cues.join.match(text, t.end, hi, timeout=REGEX_TIMEOUT)
+    j = _join_at(text, t.end, hi, cues)
     if j is None:
         return None
-    word = j.group("j").lower()
+    word = j[0].lower()
     allowed = cues.openers.get(open_key, []) if opener is not None else cues.joins
     if word not in allowed and not (word in "-–—" and opener is None):
         return None
     if word in ("to", "до") and opener is None and _change_before(text, lo, t.start, cues):
         return None
-    second = read_number(text, j.end(), hi, language)
+    second = read_number(text, j[1], hi, language)
     if second is None or (second.kind != t.kind and t.kind == "digits" and not second.scaled):
         return None
     if text[second.end : second.end + 1].isalpha() and second.kind == "digits":
@@ -598,6 +793,58 @@ def _second(text: str, t: NumberToken, lo: int, hi: int, language: str, cues: _C
     if low >= second.value or (_looks_like_year(t) and _looks_like_year(second)):
         return None
     return second
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _word_after(text: str, pos: int, hi: int, words: frozenset[str] | None, pattern: Any) -> tuple[str, int] | None:
+    """What ``pattern`` (spaces, then one of ``words``, then no letter or mark) matches at ``pos``: the word and
+    where it ends, or ``None``. An ASCII word is looked up here; other text, or ``words`` of ``None``, asks the pattern."""
+    i = pos
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i == pos:
+        return None
+    j = i
+    while j < hi and text[j] in _ASCII_LETTERS:
+        j += 1
+    if words is None or (j < hi and not text[j].isascii()):
+        m = pattern.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.group("u"), m.end())
+    word = text[i:j]
+    return (word, j) if j > i and word.lower() in words else None
+
+
+def _join_at(text: str, pos: int, hi: int, cues: _Cues) -> tuple[str, int] | None:
+    """What ``cues.join`` matches at ``pos`` (a dash, or a joining word between spaces): its ``j`` group and end,
+    or ``None``. Plain words are compared here, others by the pattern."""
+    i = pos
+    while i < hi and text[i] in " \u00a0":
+        i += 1
+    if i < hi and text[i] in "-–—":
+        k = i + 1
+        while k < hi and text[k] in " \u00a0":
+            k += 1
+        return text[i], k
+    if i == pos:
+        return None
+    r = i
+    limit = min(hi, i + cues.join_length + 1)
+    while r < limit and text[r] not in " \u00a0":
+        r += 1
+    if r == hi or text[r] not in " \u00a0":
+        return None  # the word runs on, or nothing follows it
+    word = text[i:r]
+    if not cues.join_plain or not _plain(word, 0, len(word)):
+        m = cues.join.match(text, pos, hi, timeout=REGEX_TIMEOUT)
+        return None if m is None else (m.group("j"), m.end())
+    if word.lower() not in cues.join_words:
+        return None
+    k = r
+    while k < hi and text[k] in " \u00a0":
+        k += 1
+    return word, k
 
 
 def _post(text: str, end: int, hi: int, cues: _Cues, qualifier: str) -> tuple[int, str]:
@@ -632,14 +879,21 @@ def _starts_number(text: str, pos: int, hi: int, language: str) -> bool:
 
 
 def _is_month(word: str, cues: _Cues) -> bool:
+    known = cues.month_memo.get(word)
+    if known is not None:
+        return known
     if not word:
         return False
     w = word.rstrip(".,")
-    return w in cues.months_cased or w.lower() in cues.months or word.lower() in cues.months
+    answer = w in cues.months_cased or w.lower() in cues.months or word.lower() in cues.months
+    if len(cues.month_memo) > 50_000:
+        cues.month_memo.clear()  # bounded: words come from the texts
+    cues.month_memo[word] = answer
+    return answer
 
 
 def _looks_like_year(t: NumberToken) -> bool:
-    return t.kind == "digits" and not t.scaled and t.currency is None and 1000 <= t.value <= 2100 and t.value == int(t.value) and t.end - t.start == 4
+    return t.end - t.start == 4 and t.kind == "digits" and not t.scaled and t.currency is None and 1000 <= t.value <= 2100 and t.value == int(t.value)
 
 
 def _is_year(t: NumberToken, text: str, prev_l: str, nxt_w: str, cues: _Cues) -> bool:
