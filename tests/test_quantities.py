@@ -172,3 +172,10 @@ def test_unit_borrowed_from_an_earlier_figure() -> None:
 def test_unit_after_of_the() -> None:
     found = find_in_text("Moderators removed 41 of the 50 videos flagged by researchers.")
     assert [(q.text, q.value, q.unit) for q in found] == [("41", 41, "videos"), ("50 videos", 50, "videos")]
+
+
+def test_a_plus_sign_between_cue_words_is_not_a_space():
+    """'more+than 5' once matched the cue with '+' as a separator, then failed to look it up: the stage died."""
+    report = recruitx.parse_report("Officials said more+than 5 men joined.")
+    assert not [d for d in report.diagnostics if d.level == "error"]
+    assert [q.text for c in report.claims for q in c.quantities] == ["5 men"]

@@ -31,7 +31,7 @@ _FLAGS = regex.IGNORECASE | regex.V1
 def _alt(phrases: Any) -> str:
     parts = []
     for p in sorted(set(phrases), key=len, reverse=True):
-        parts.append(regex.escape(p).replace(r"\ ", r"[ \u00a0]+").replace(" ", r"[ \u00a0]+"))
+        parts.append(r"[ \u00a0]+".join(regex.escape(w) for w in p.split(" ")))
     return "|".join(parts) if parts else "(?!)"
 
 
@@ -43,9 +43,9 @@ class _PhraseIndex:
     r"""Phrases that end right before a position (``(?r)(?P<g>phrases)[ \u00a0]*\Z``), matched without the pattern.
 
     The pattern takes the longest phrase that matches. Read from the right, a phrase's last words must be
-    whole pieces of the text between separators and its first word a suffix of the piece before them, so the
-    phrases are kept in a trie of reversed words. ``_alt`` writes a phrase's spaces as a set that, with the
-    V1 flag, also holds "+": the separators are runs of spaces, no-break spaces and "+". Text that is not
+    whole pieces of the text between spaces and its first word a suffix of the piece before them, so the
+    phrases are kept in a trie of reversed words. ``_alt`` writes a phrase's spaces as runs of spaces and
+    no-break spaces (the latter never reach this reader: they make text not plain). Text that is not
     plain (ASCII or Cyrillic, where case-insensitive matching is lowercasing) and phrases that are not
     stripped, single-spaced and case-folded go to the pattern.
     """
@@ -77,9 +77,7 @@ class _PhraseIndex:
         j = len(low.rstrip(" "))
         if len(low) - j < self.min_spaces or j == 0:
             return None
-        i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
-        if i == j:
-            return None  # a "+" right before: no phrase ends with one
+        i = low.rfind(" ", 0, j) + 1
         stop = j
         piece = low[i:j]
         best: tuple[int, str] | None = None
@@ -89,10 +87,10 @@ class _PhraseIndex:
                 break
         node = self.root[1].get(piece)
         while node is not None and i > 0:
-            j = len(low[: i - 1].rstrip(" +"))
+            j = len(low[: i - 1].rstrip(" "))
             if j == 0:
                 break
-            i = max(low.rfind(" ", 0, j), low.rfind("+", 0, j)) + 1
+            i = low.rfind(" ", 0, j) + 1
             piece = low[i:j]
             for first, phrase in node[0].items():
                 if piece.endswith(first) and (best is None or len(phrase) > len(best[1])):
@@ -100,7 +98,7 @@ class _PhraseIndex:
             node = node[1].get(piece)
         if best is None:
             return None
-        # the pattern's callers key the phrase by its text ("more+than" keys as itself, as there)
+        # the pattern's callers key the phrase by its text
         return start + best[0], best[1] if low[best[0] : stop] == best[1] else _key(seg[best[0] : stop])
 
 
@@ -456,7 +454,7 @@ def _no_vague_after(text: str, j: int, hi: int, nexts: tuple[str, ...] | None) -
     if nexts is None:
         return False
     k = j
-    while k < hi and text[k] in " \u00a0+":  # "+" too: see _PhraseIndex
+    while k < hi and text[k] in " \u00a0":
         k += 1
     if k == j:
         return True
@@ -618,10 +616,10 @@ def _vague_at(text: str, pos: int, hi: int, word: str, cues: _Cues) -> tuple[int
 
 def _words_end(low: str, c: int, words: tuple[str, ...]) -> int | None:
     """Where ``words`` read at ``c`` in ``low`` end, with separators between them as ``_alt`` writes them (runs of
-    spaces and "+", see ``_PhraseIndex``), or ``None``."""
+    spaces), or ``None``."""
     for i, w in enumerate(words):
         if i:
-            k = len(low) - len(low[c:].lstrip(" +"))
+            k = len(low) - len(low[c:].lstrip(" "))
             if k == c:
                 return None
             c = k
