@@ -46,6 +46,7 @@ _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
 _ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.REVERSE)
 _PREPOSITION = regex.compile(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s")
 _HEAD_CUT = regex.compile(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,")
+_CUT_WORDS = frozenset(("of", "for", "from", "in", "at", "with", "on", "by", "who", "which"))  # as in _HEAD_CUT
 _THAT = regex.compile(r"\s*(?:that|що|что)\b")
 _BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
 _LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
@@ -98,6 +99,18 @@ def _last_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def _phrase_index(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """``phrases`` (case-folded, single-spaced) by their first word token, each as its space-separated
+    parts, longest first; ``None`` when one does not start with a word token."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        m = _TOKEN_LEAD.match(phrase, timeout=REGEX_TIMEOUT)
+        if m is None:
+            return None
+        index.setdefault(m.group(), []).append(tuple(phrase.split(" ")))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 class _Lexicon:
     """One language's cue words, compiled."""
 
@@ -118,6 +131,9 @@ class _Lexicon:
         #: What a token must be (English) or begin with (stems, first three letters) where a head can match.
         self.head_firsts = _first_tokens(self.heads) if not self.stems else None
         openers = _first_tokens(self.heads)
+        #: The heads by their first word token, as space-separated parts, longest first (English; ``None``
+        #: when a head does not start with a word token): a plain text's heads are found from its tokens.
+        self.head_index = None if self.stems else _phrase_index(self.heads)
         self.head_prefixes = frozenset(w[:3] for w in openers) if all(len(w) >= 3 for w in openers) else None
         self.between = regex.compile(
             r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
@@ -829,7 +845,13 @@ class _Reader:
         text = self.text
         if not self._could_head(lex, start, end):
             return []
-        if not lex.stems:
+        if not lex.stems and self.fast and lex.head_index is not None:
+            cut = self._head_cut(start, end)
+            found = self._head_phrases(lex.head_index, start, cut)
+            if not found and cut < end:
+                found = self._head_phrases(lex.head_index, start, end)
+            found.reverse()
+        elif not lex.stems:
             cut = _HEAD_CUT.search(text, start, end, timeout=REGEX_TIMEOUT)
             found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end, timeout=REGEX_TIMEOUT)]
             if not found:
@@ -848,6 +870,48 @@ class _Reader:
                         out.append(value)
                         break
         return out
+
+    def _head_cut(self, start: int, end: int) -> int:
+        """Where ``_HEAD_CUT`` first matches in ``[start, end)`` of a plain text (``end`` if nowhere):
+        at a comma, or at the space before one of its words written in lower case between spaces."""
+        text, tokens = self.text, self.tokens
+        cut = text.find(",", start, end)
+        if cut < 0:
+            cut = end
+        lo, hi = self.doc.token_range(start, cut)
+        words = self.words
+        if _CUT_WORDS.isdisjoint(words[lo:hi]):
+            return cut
+        for k in range(lo, hi):
+            if words[k] in _CUT_WORDS:
+                a, b, word = tokens[k]
+                if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
+                    return min(cut, a - 1)
+        return cut
+
+    def _head_phrases(self, index: dict[str, tuple[tuple[str, ...], ...]], start: int, end: int) -> list[str]:
+        """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
+        from the tokens: at a token not after an apostrophe, the longest head written there and not
+        followed by a letter or digit (the end of the range counts as neither)."""
+        text, low, tokens, words = self.text, self.low, self.tokens, self.words
+        lo, hi = self.doc.token_range(start, end)
+        if hi < len(tokens) and tokens[hi][0] < end:
+            hi += 1  # a token cut by ``end``: the pattern sees its first part
+        found: list[str] = []
+        last = start
+        for k in range(lo, hi):
+            at, stop, word = tokens[k]
+            if stop > end:
+                word = word[: end - at]
+            if word not in index or at < last or at > 0 and text[at - 1] in "'’":
+                continue
+            for parts in index[word]:
+                stop = phrase_end(low, at, end, parts)
+                if stop >= 0 and (stop == end or not low[stop].isalnum()):
+                    found.append(" ".join(parts))
+                    last = stop
+                    break
+        return found
 
     def _alias_in(self, start: int, end: int) -> Any:
         """The first alias-table match in ``[start, end)`` (cached: the same naming is asked about twice)."""
