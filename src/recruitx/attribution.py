@@ -99,16 +99,45 @@ def _last_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
-def _phrase_index(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]] | None:
-    """``phrases`` (case-folded, single-spaced) by their first word token, each as its space-separated
-    parts, longest first; ``None`` when one does not start with a word token."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+#: Phrases opened by one word token, as their space-separated parts, longest first: those whose first
+#: part is that word alone by the token their second part starts with, and the others.
+_PhraseEntry = tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, _PhraseEntry] | None:
+    """``phrases`` (case-folded, single-spaced) by their first word token (see ``_PhraseEntry``); ``None``
+    when one does not start with a word token: then only a pattern can find them."""
+    index: dict[str, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
     for phrase in sorted(phrases, key=len, reverse=True):
         m = _TOKEN_LEAD.match(phrase, timeout=REGEX_TIMEOUT)
         if m is None:
             return None
-        index.setdefault(m.group(), []).append(tuple(phrase.split(" ")))
-    return {k: tuple(v) for k, v in index.items()}
+        parts = tuple(phrase.split(" "))
+        others, by_second = index.setdefault(m.group(), ([], {}))
+        second = _TOKEN_LEAD.match(parts[1], timeout=REGEX_TIMEOUT) if len(parts) > 1 and parts[0] == m.group() else None
+        if second is None:
+            others.append(parts)
+        else:
+            by_second.setdefault(second.group(), []).append(parts)
+    return {k: (tuple(o), {w: tuple(v) for w, v in b.items()}) for k, (o, b) in index.items()}
+
+
+def _phrase_at(entry: _PhraseEntry, low: str, tokens: Sequence[tuple[int, int, str]], k: int, end: int) -> int:
+    """Where the longest phrase of ``entry`` (those opened by token ``k``'s word) written at token ``k``
+    of the plain lowered text ``low`` ends within ``low[:end]``, not followed by a letter or digit
+    there (a pattern of the phrases with that ending, matched with ``endpos=end``); -1 if none."""
+    candidates, by_second = entry
+    at, stop = tokens[k][0], tokens[k][1]
+    if by_second and k + 1 < len(tokens) and tokens[k + 1][0] < end and low[stop : tokens[k + 1][0]].isspace():
+        a, b, word = tokens[k + 1]
+        more = by_second.get(word if b <= end else word[: end - a])
+        if more:  # the phrases whose second word is the next word, merged longest first
+            candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
+    for parts in candidates:
+        stop = phrase_end(low, at, end, parts)
+        if stop >= 0 and (stop == end or not low[stop].isalnum()):
+            return stop
+    return -1
 
 
 class _Lexicon:
@@ -388,31 +417,13 @@ def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
     return cached
 
 
-_AliasEntry = tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]
-
-
-def _alias_index(tables: Tables) -> dict[str, _AliasEntry] | None:
+def _alias_index(tables: Tables) -> dict[str, _PhraseEntry] | None:
     """The aliases by their first word token, each as its space-separated parts: those whose first part
     is that word alone by the token their second part starts with, the others apart; longest first.
     ``None`` when an alias does not start with a word: then only the pattern can find aliases."""
     cached = tables.cache.get("attribution.alias_index")
     if cached is None:
-        index: dict[str, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
-        complete = True
-        for alias in sorted(_aliases(tables)[1], key=len, reverse=True):
-            m = _TOKEN_LEAD.match(alias, timeout=REGEX_TIMEOUT)
-            if m is None:
-                complete = False
-                break
-            parts = tuple(alias.split(" "))
-            others, by_second = index.setdefault(m.group(), ([], {}))
-            second = _TOKEN_LEAD.match(parts[1], timeout=REGEX_TIMEOUT) if len(parts) > 1 and parts[0] == m.group() else None
-            if second is None:
-                others.append(parts)
-            else:
-                by_second.setdefault(second.group(), []).append(parts)
-        frozen = {k: (tuple(o), {w: tuple(v) for w, v in b.items()}) for k, (o, b) in index.items()}
-        cached = tables.cache["attribution.alias_index"] = (frozen if complete else None,)
+        cached = tables.cache["attribution.alias_index"] = (_phrase_index(_aliases(tables)[1]),)
     return cached[0]
 
 
@@ -440,26 +451,20 @@ class _Reader:
         self.marks = tuple(ch for ch in _MARKS if ch in self.text)
         self.dashes = tuple(ch for ch in _DASHES if ch in self.text)
 
-    def _find_aliases(self, index: dict[str, _AliasEntry]) -> list[tuple[int, int]]:
+    def _find_aliases(self, index: dict[str, _PhraseEntry]) -> list[tuple[int, int]]:
         """What ``alias_pattern.finditer`` finds in the whole (plain) text, from the tokens: at a word
         that starts an alias, the longest alias written there and not followed by a letter or digit."""
         low, n, tokens = self.low, len(self.low), self.tokens
         out: list[tuple[int, int]] = []
         last = 0
-        for k, (at, stop, word) in enumerate(tokens):
-            if at < last or word not in index:
+        for k in [k for k, w in enumerate(self.words) if w in index]:
+            at = tokens[k][0]
+            if at < last:
                 continue
-            candidates, by_second = index[word]
-            if by_second and k + 1 < len(tokens) and low[stop : tokens[k + 1][0]].isspace():
-                more = by_second.get(tokens[k + 1][2])
-                if more:  # the aliases whose second word is the next word, merged longest first
-                    candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
-            for parts in candidates:
-                stop = phrase_end(low, at, n, parts)
-                if stop >= 0 and (stop == n or not low[stop].isalnum()):
-                    out.append((at, stop))
-                    last = stop
-                    break
+            stop = _phrase_at(index[tokens[k][2]], low, tokens, k, n)
+            if stop >= 0:
+                out.append((at, stop))
+                last = stop
         return out
 
     def _aliases_between(self, start: int, end: int) -> list[Any] | None:
@@ -889,11 +894,11 @@ class _Reader:
                     return min(cut, a - 1)
         return cut
 
-    def _head_phrases(self, index: dict[str, tuple[tuple[str, ...], ...]], start: int, end: int) -> list[str]:
+    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
         """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
         from the tokens: at a token not after an apostrophe, the longest head written there and not
         followed by a letter or digit (the end of the range counts as neither)."""
-        text, low, tokens, words = self.text, self.low, self.tokens, self.words
+        text, low, tokens = self.text, self.low, self.tokens
         lo, hi = self.doc.token_range(start, end)
         if hi < len(tokens) and tokens[hi][0] < end:
             hi += 1  # a token cut by ``end``: the pattern sees its first part
@@ -905,12 +910,10 @@ class _Reader:
                 word = word[: end - at]
             if word not in index or at < last or at > 0 and text[at - 1] in "'’":
                 continue
-            for parts in index[word]:
-                stop = phrase_end(low, at, end, parts)
-                if stop >= 0 and (stop == end or not low[stop].isalnum()):
-                    found.append(" ".join(parts))
-                    last = stop
-                    break
+            stop = _phrase_at(index[word], low, tokens, k, end)
+            if stop >= 0:
+                found.append(" ".join(low[at:stop].split()))
+                last = stop
         return found
 
     def _alias_in(self, start: int, end: int) -> Any:
