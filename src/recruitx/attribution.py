@@ -45,9 +45,11 @@ _PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", 
 _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
 _ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.REVERSE)
 _PREPOSITION = regex.compile(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s")
+_PREPOSITION_WORDS = frozenset("of in for from at on with by to into about than".split())  # as in _PREPOSITION
 _HEAD_CUT = regex.compile(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,")
 _CUT_WORDS = frozenset(("of", "for", "from", "in", "at", "with", "on", "by", "who", "which"))  # as in _HEAD_CUT
 _THAT = regex.compile(r"\s*(?:that|що|что)\b")
+_THAT_WORDS = ("that", "що", "что")  # as in _THAT
 _BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
 _LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
 _PARTICIPLE = regex.compile(r"\s+(?:by|on|in|at|during|as)\b")
@@ -59,7 +61,7 @@ _REACH = 30
 _PAREN_OUTLET = regex.compile(r"\(([^()\n]{2,40})\)(?=\s*[-–—]\s|\s*\Z)")
 _PAIR = regex.compile(r"\s*(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
-_QUOTES = regex.compile(r"[“”«»„\"]")
+_QUOTE_CHARS = "“”«»„\""  # the quotation marks that delimit quoted passages
 _OPENERS = "“«„"
 _TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as Document.tokens cuts it
 _CLOSERS = "”»"
@@ -187,6 +189,9 @@ class _Lexicon:
         self.relative = frozenset(data["relative"])
         conj = _alternation(data["and"])
         self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE)
+        #: The words of ``coordination``, longest first, or ``None`` when one is not all letters.
+        ands = sorted({w.casefold() for w in data["and"]}, key=len, reverse=True)
+        self.and_words = tuple(ands) if all(w.isalpha() for w in ands) else None
         self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE)
         self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE)
         self.strong_words = tuple({" ".join(w.casefold().split()) for w in data["strong"]})
@@ -324,9 +329,8 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
         leads, longest, alone = _cue_index()
         tokens = document.tokens
         n = len(low)
-        for k, (at, end, word) in enumerate(tokens):
-            if word not in leads:
-                continue
+        for k in [k for k, t in enumerate(tokens) if t[2] in leads]:
+            at, end, word = tokens[k]
             spaced = end == n or low[end].isspace()  # the token is a whole whitespace-separated word
             if spaced and (at == 0 or low[at - 1].isspace()):
                 first = word
@@ -772,7 +776,7 @@ class _Reader:
             return span
         if any(w.casefold() in _FINITE for w in self._words(*span)):
             return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
-        if _PREPOSITION.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT):
+        if self._preposition(*span):
             return None
         return span
 
@@ -1170,7 +1174,7 @@ class _Reader:
             return [_Event(family, source, cue, subject, family == "label")]
         if family == "agent":
             event = _Event(family, source, cue, subject, False)
-            if _THAT.match(text, subject[1], s1, timeout=REGEX_TIMEOUT):
+            if self._that(subject[1], s1):
                 event.lead = True
             else:
                 event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
@@ -1193,7 +1197,7 @@ class _Reader:
         previous = self._previous(max(s0, m.start() - 24), m.start())
         if previous is not None and previous.casefold() in _AUXILIARIES:
             return []
-        if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1, timeout=REGEX_TIMEOUT):
+        if word.casefold() in lex.need_that and not self._that(m.end(), s1):
             return []
         subject, inverted = None, False
         if text[s0 : m.start()].rstrip()[-1:] == ",":
@@ -1238,9 +1242,9 @@ class _Reader:
         out = [event]
         if not inverted:
             # "Northwind and The Ledger published …": each subject of a coordination
-            c = lex.coordination.search(text, s0, subject[0], timeout=REGEX_TIMEOUT)
+            c = self._coordination(lex, s0, subject[0])
             if c is not None:
-                first = self.backward_np(lex, s0, c.start())
+                first = self.backward_np(lex, s0, c)
                 if first is not None and self._party_like(lex, *first) and self._named(lex, *first):
                     other = self.resolve(lex, first)
                     if other is not None:
@@ -1317,9 +1321,52 @@ class _Reader:
             return False
         return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10), timeout=REGEX_TIMEOUT))
 
+    def _that(self, pos: int, end: int) -> bool:
+        """True when ``_THAT`` matches at ``pos`` (spaces, then "that", "що" or "что" as a whole word)."""
+        text = self.text
+        if not self.fast:
+            return _THAT.match(text, pos, end, timeout=REGEX_TIMEOUT) is not None
+        while pos < end and text[pos].isspace():
+            pos += 1
+        for word in _THAT_WORDS:
+            if text.startswith(word, pos, end):
+                stop = pos + len(word)
+                return stop == end or not (text[stop].isalnum() or text[stop] == "_")
+        return False
+
+    def _preposition(self, start: int, end: int) -> bool:
+        """True when ``_PREPOSITION`` matches at ``start`` (one of its words, then a space)."""
+        text = self.text
+        if not self.fast:
+            return _PREPOSITION.match(text, start, end, timeout=REGEX_TIMEOUT) is not None
+        stop = start
+        while stop < end and text[stop].isalpha():
+            stop += 1
+        return stop < end and text[stop].isspace() and text[start:stop] in _PREPOSITION_WORDS
+
+    def _coordination(self, lex: _Lexicon, start: int, end: int) -> int | None:
+        """Where ``lex.coordination`` matches in ``[start, end)`` (a space, "and", spaces and maybe an
+        opening quote, ending the range), or ``None``."""
+        if not self.fast or lex.and_words is None:
+            c = lex.coordination.search(self.text, start, end, timeout=REGEX_TIMEOUT)
+            return None if c is None else c.start()
+        low = self.low
+        if end > start and low[end - 1] in "\"“«":
+            end -= 1
+        stop = end
+        while stop > start and low[stop - 1].isspace():
+            stop -= 1
+        if stop == end:
+            return None
+        for word in lex.and_words:  # longest first: the leftmost match
+            at = stop - len(word) - 1
+            if at >= start and low.startswith(word, at + 1, stop) and low[at].isspace():
+                return at
+        return None
+
     def _leads(self, pos: int, s1: int) -> bool:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
-        if _THAT.match(self.text, pos, s1, timeout=REGEX_TIMEOUT) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
+        if self._that(pos, s1) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
         return self._more_words(pos, min(s1, pos + 200), 4)
 
@@ -1382,15 +1429,25 @@ class _Reader:
 def _quote_stretches(document: Document) -> list[tuple[int, int]]:
     """Quoted passages (open, close) per line, straight quotes paired in order."""
     text, out = document.text, []
+    marks = []  # every quotation mark, found once for all lines
+    for ch in _QUOTE_CHARS:
+        at = text.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(ch, at + 1)
+    if not marks:
+        return out
+    marks.sort()
     for start, end in document.lines:
         opened = -1
-        for m in _QUOTES.finditer(text, start, end, timeout=REGEX_TIMEOUT):
-            ch = m.group()
+        for i in range(bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)):
+            at = marks[i]
+            ch = text[at]
             if opened < 0:
                 if ch in _OPENERS or ch == '"':
-                    opened = m.start()
+                    opened = at
             elif ch in _CLOSERS or ch == '"' or (ch == "“" and text[opened] == "„"):
-                out.append((opened, m.end()))
+                out.append((opened, at + 1))
                 opened = -1
     return out
 
