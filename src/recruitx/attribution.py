@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -315,9 +316,10 @@ def _next_spaced(low: str, pos: int) -> str | None:
     return low[pos:end].strip(PUNCTUATION)
 
 
-def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
-    """Cues per sentence index. Candidate words come from the shared tokens (or a C-speed split) and
-    a set test; only there are the patterns of the families those words open tried, anchored."""
+def _cue_matches(document: Document, words: Sequence[str]) -> dict[int, list[_Cue]]:
+    """Cues per sentence index. Candidate words come from the shared tokens (``words``, their lowered
+    words, when the text is plain; else a C-speed split) and a set test; only there are the patterns
+    of the families those words open tried, anchored."""
     text = document.text
     low = text.lower()
     same = len(low) == len(text)  # a few characters change length when lowered
@@ -329,7 +331,7 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
         leads, longest, alone = _cue_index()
         tokens = document.tokens
         n = len(low)
-        for k in [k for k, t in enumerate(tokens) if t[2] in leads]:
+        for k in itertools.compress(range(len(tokens)), map(leads.__contains__, words)):
             at, end, word = tokens[k]
             spaced = end == n or low[end].isspace()  # the token is a whole whitespace-separated word
             if spaced and (at == 0 or low[at - 1].isspace()):
@@ -461,7 +463,7 @@ class _Reader:
         low, n, tokens = self.low, len(self.low), self.tokens
         out: list[tuple[int, int]] = []
         last = 0
-        for k in [k for k, w in enumerate(self.words) if w in index]:
+        for k in itertools.compress(range(len(tokens)), map(index.__contains__, self.words)):
             at = tokens[k][0]
             if at < last:
                 continue
@@ -1485,7 +1487,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
     if not sentences:
         return claims
     reader = _Reader(document)
-    cues = _cue_matches(document)
+    cues = _cue_matches(document, reader.words)
     n = len(sentences)
     events: list[list[_Event]] = []
     flags: list[dict[str, bool]] = []
