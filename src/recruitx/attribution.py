@@ -463,11 +463,13 @@ class _Reader:
         low, n, tokens = self.low, len(self.low), self.tokens
         out: list[tuple[int, int]] = []
         last = 0
-        for k in itertools.compress(range(len(tokens)), map(index.__contains__, self.words)):
+        count = len(tokens)
+        for k in itertools.compress(range(count), map(index.__contains__, self.words)):
             at = tokens[k][0]
-            if at < last:
-                continue
-            stop = _phrase_at(index[tokens[k][2]], low, tokens, k, n)
+            entry = index[tokens[k][2]]
+            if at < last or not entry[0] and (k + 1 == count or tokens[k + 1][2] not in entry[1]):
+                continue  # "the" opens aliases only before the words they go on with
+            stop = _phrase_at(entry, low, tokens, k, n)
             if stop >= 0:
                 out.append((at, stop))
                 last = stop
@@ -854,14 +856,10 @@ class _Reader:
         """Head nouns of a naming, the head first: the last before a preposition in English, the
         first in Ukrainian and Russian (the head leads a genitive chain)."""
         text = self.text
-        if not self._could_head(lex, start, end):
-            return []
         if not lex.stems and self.fast and lex.head_index is not None:
-            cut = self._head_cut(start, end)
-            found = self._head_phrases(lex.head_index, start, cut)
-            if not found and cut < end:
-                found = self._head_phrases(lex.head_index, start, end)
-            found.reverse()
+            found = self._english_heads(lex.head_index, start, end)
+        elif not self._could_head(lex, start, end):
+            return []
         elif not lex.stems:
             cut = _HEAD_CUT.search(text, start, end, timeout=REGEX_TIMEOUT)
             found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end, timeout=REGEX_TIMEOUT)]
@@ -882,23 +880,33 @@ class _Reader:
                         break
         return out
 
-    def _head_cut(self, start: int, end: int) -> int:
-        """Where ``_HEAD_CUT`` first matches in ``[start, end)`` of a plain text (``end`` if nowhere):
-        at a comma, or at the space before one of its words written in lower case between spaces."""
-        text, tokens = self.text, self.tokens
+    def _english_heads(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
+        """The English head nouns in ``[start, end)`` of a plain text, last first, case-folded: those
+        before where ``_HEAD_CUT`` first matches (a comma, or one of its words written in lower case
+        between spaces), or if none is there, all of them."""
+        text, tokens, words = self.text, self.tokens, self.words
+        lo, hi = self.doc.token_range(start, end)
+        if index.keys().isdisjoint(words[lo:hi]) and not (
+            hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in index
+        ):
+            return []  # no token opens a head, the cut one included
         cut = text.find(",", start, end)
         if cut < 0:
             cut = end
-        lo, hi = self.doc.token_range(start, cut)
-        words = self.words
-        if _CUT_WORDS.isdisjoint(words[lo:hi]):
-            return cut
-        for k in range(lo, hi):
-            if words[k] in _CUT_WORDS:
-                a, b, word = tokens[k]
-                if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
-                    return min(cut, a - 1)
-        return cut
+        if not _CUT_WORDS.isdisjoint(words[lo:hi]):
+            for k in range(lo, hi):
+                if words[k] in _CUT_WORDS:
+                    a, b, word = tokens[k]
+                    if a - 1 >= cut:
+                        break
+                    if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
+                        cut = a - 1
+                        break
+        found = self._head_phrases(index, start, cut)
+        if not found and cut < end:
+            found = self._head_phrases(index, start, end)
+        found.reverse()
+        return found
 
     def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
         """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
