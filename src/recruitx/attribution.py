@@ -454,6 +454,7 @@ class _Reader:
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
         self.words_cache: dict[tuple[int, int], list[str]] = {}
+        self.spans_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the same words' spans, where known
         self.marks = tuple(ch for ch in _MARKS if ch in self.text)
         self.dashes = tuple(ch for ch in _DASHES if ch in self.text)
 
@@ -551,6 +552,7 @@ class _Reader:
             else:
                 text = self.text
                 found = [text[a:b] for a, b in spans]
+                self.spans_cache[key] = spans
             self.words_cache[key] = found
         return found
 
@@ -561,7 +563,7 @@ class _Reader:
 
     def _first_word(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of ``_WORD.match(text, start, end)``, or ``None``."""
-        spans = self._word_spans(start, end, 1)
+        spans = self.spans_cache.get((start, end)) or self._word_spans(start, end, 1)
         if spans is None:
             m = _WORD.match(self.text, start, end, timeout=REGEX_TIMEOUT)
             return None if m is None else m.span()
@@ -1508,7 +1510,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
         events.append(e)
         flags.append(f)
 
-    own = [_Reader.chain([e for e in evs if e.narrow is None]) for evs in events]
+    own = [_Reader.chain([e for e in evs if e.narrow is None]) if evs else () for evs in events]
     for i, sentence in enumerate(sentences):
         if sentence.kind == "title" and not own[i]:
             own[i] = _headline_source(document, reader, sentence)
