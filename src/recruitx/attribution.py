@@ -301,6 +301,36 @@ def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
     return leads, max(map(len, words)), alone
 
 
+@functools.cache
+def _agent_ends() -> tuple[str, ...] | None:
+    """The last words of the agent cues ("reported by", "cited in"), when every agent cue has two or more
+    words and none of ``,.;:`` (nor can the words in the gap of "published on Telegram by"); else ``None``."""
+    phrases = {" ".join(p.casefold().split()) for p in _cue_phrases()["agent"] if p.strip()}
+    if any(" " not in p or any(ch in p for ch in ",.;:") for p in phrases):
+        return None
+    return tuple(sorted({p.rsplit(" ", 1)[1] for p in phrases}))
+
+
+def _agent_may_start(low: str, at: int) -> bool:
+    """False when no agent cue can start at ``at`` of a lowered text: one would end with one of its last
+    words after a space, before any of ``,.;:``."""
+    ends = _agent_ends()
+    if ends is None:
+        return True
+    stop = len(low)
+    for ch in ",.;:":
+        q = low.find(ch, at, stop)
+        if q >= 0:
+            stop = q
+    for word in ends:
+        p = low.find(word, at + 1, stop)
+        while p >= 0 and not low[p - 1].isspace():
+            p = low.find(word, p + 1, stop)
+        if p >= 0:
+            return True
+    return False
+
+
 def _next_spaced(low: str, pos: int) -> str | None:
     """The whitespace-separated word after the one at ``pos``, stripped of punctuation, or ``None``."""
     n = len(low)
@@ -353,6 +383,8 @@ def _cue_matches(document: Document, words: Sequence[str]) -> dict[int, list[_Cu
                 if alone[(family, first)]:
                     found.append(_Cue(family, at, at + len(first), text))
                     break
+                if family == "agent" and not _agent_may_start(low, at):
+                    continue
                 m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
                 if m is not None:
                     found.append(_Cue(family, m.start(), m.end(), text))
