@@ -1077,10 +1077,13 @@ class _Reader:
         inside = [(m.start(), m.end()) for m in self._alias_iter(*span)]
         best: list[str] = []
         run: list[str] = []
-        for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT):
-            word = w.group()
-            free = not any(s <= w.start() < e for s, e in inside)
-            if free and word[:1].isupper() and word not in lex.name_stop and not lex.head_pattern.fullmatch(word, timeout=REGEX_TIMEOUT):
+        spans = self._word_spans(*span)
+        if spans is None:
+            spans = [w.span() for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT)]
+        for at, stop in spans:
+            word = text[at:stop]
+            free = not any(s <= at < e for s, e in inside)
+            if free and word[:1].isupper() and word not in lex.name_stop and not self._is_head(lex, word):
                 run.append(word)
                 continue
             if len(run) >= 2 and not best:
@@ -1089,6 +1092,13 @@ class _Reader:
         if len(run) >= 2 and not best:
             best = run
         return " ".join(best) if best else None
+
+    def _is_head(self, lex: _Lexicon, word: str) -> bool:
+        """True when ``lex.head_pattern`` matches all of ``word`` (in a plain text: when the word, lowered,
+        is a head; a word holds no space, so no head of several words can be it)."""
+        if self.fast:
+            return word.lower() in lex.heads
+        return lex.head_pattern.fullmatch(word, timeout=REGEX_TIMEOUT) is not None
 
     def _place(self, start: int, end: int) -> str | None:
         """The canonical place a naming is ("India announced"): a country speaking through its government."""
