@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -476,7 +477,7 @@ class _Reader:
         self.low = self.text.lower()
         self.fast = len(self.low) == len(self.text) and plain_text(self.text)
         self.tokens = document.tokens if self.fast else []
-        self.words = [t[2] for t in self.tokens]
+        self.words = list(map(operator.itemgetter(2), self.tokens))
         self.token_starts = document.token_starts if self.fast else []
         index = _alias_index(document.tables) if self.fast else None
         self.aliases = self._find_aliases(index) if index is not None else None
