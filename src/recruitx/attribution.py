@@ -1201,7 +1201,6 @@ class _Reader:
         return out, flags
 
     def _event(self, lex: _Lexicon, family: str, m: Any, s0: int, s1: int) -> list[_Event]:
-        text = self.text
         cue = (m.start(), m.end())
         if family == "pacc":
             word = next((w for w in _WORD.findall(m.group(), timeout=REGEX_TIMEOUT) if w.casefold() in lex.pronouns), None)
