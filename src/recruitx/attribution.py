@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -45,8 +47,11 @@ _PERSON_ROLES = frozenset(("president", "minister", "spokesperson", "official", 
 _PREVIOUS = regex.compile(r"(\p{L}+)[\s\u00a0]+\Z")
 _ADVERBS = regex.compile(r"(?:\s+\p{Ll}\p{L}{2,}ly)+\s*\Z", regex.REVERSE)
 _PREPOSITION = regex.compile(r"(?:of|in|for|from|at|on|with|by|to|into|about|than)\s")
+_PREPOSITION_WORDS = frozenset("of in for from at on with by to into about than".split())  # as in _PREPOSITION
 _HEAD_CUT = regex.compile(r"\s(?:of|for|from|in|at|with|on|by|who|which)\s|,")
+_CUT_WORDS = frozenset(("of", "for", "from", "in", "at", "with", "on", "by", "who", "which"))  # as in _HEAD_CUT
 _THAT = regex.compile(r"\s*(?:that|що|что)\b")
+_THAT_WORDS = ("that", "що", "что")  # as in _THAT
 _BY = regex.compile(r"\s(?:by|from|of)\s+(?:the\s+)?")
 _LATER_BY = regex.compile(r"[^.;:]{0,60}?\sby\s")
 _PARTICIPLE = regex.compile(r"\s+(?:by|on|in|at|during|as)\b")
@@ -58,7 +63,7 @@ _REACH = 30
 _PAREN_OUTLET = regex.compile(r"\(([^()\n]{2,40})\)(?=\s*[-–—]\s|\s*\Z)")
 _PAIR = regex.compile(r"\s*(\S+)(?:\s+(\S+))?")
 _CLOSE_QUOTE = regex.compile(r"[”»\"“]")
-_QUOTES = regex.compile(r"[“”«»„\"]")
+_QUOTE_CHARS = "“”«»„\""  # the quotation marks that delimit quoted passages
 _OPENERS = "“«„"
 _TOKEN_LEAD = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # a word as Document.tokens cuts it
 _CLOSERS = "”»"
@@ -98,6 +103,47 @@ def _last_tokens(phrases: Iterable[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+#: Phrases opened by one word token, as their space-separated parts, longest first: those whose first
+#: part is that word alone by the token their second part starts with, and the others.
+_PhraseEntry = tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]
+
+
+def _phrase_index(phrases: Iterable[str]) -> dict[str, _PhraseEntry] | None:
+    """``phrases`` (case-folded, single-spaced) by their first word token (see ``_PhraseEntry``); ``None``
+    when one does not start with a word token: then only a pattern can find them."""
+    index: dict[str, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        m = _TOKEN_LEAD.match(phrase, timeout=REGEX_TIMEOUT)
+        if m is None:
+            return None
+        parts = tuple(phrase.split(" "))
+        others, by_second = index.setdefault(m.group(), ([], {}))
+        second = _TOKEN_LEAD.match(parts[1], timeout=REGEX_TIMEOUT) if len(parts) > 1 and parts[0] == m.group() else None
+        if second is None:
+            others.append(parts)
+        else:
+            by_second.setdefault(second.group(), []).append(parts)
+    return {k: (tuple(o), {w: tuple(v) for w, v in b.items()}) for k, (o, b) in index.items()}
+
+
+def _phrase_at(entry: _PhraseEntry, low: str, tokens: Sequence[tuple[int, int, str]], k: int, end: int) -> int:
+    """Where the longest phrase of ``entry`` (those opened by token ``k``'s word) written at token ``k``
+    of the plain lowered text ``low`` ends within ``low[:end]``, not followed by a letter or digit
+    there (a pattern of the phrases with that ending, matched with ``endpos=end``); -1 if none."""
+    candidates, by_second = entry
+    at, stop = tokens[k][0], tokens[k][1]
+    if by_second and k + 1 < len(tokens) and tokens[k + 1][0] < end and low[stop : tokens[k + 1][0]].isspace():
+        a, b, word = tokens[k + 1]
+        more = by_second.get(word if b <= end else word[: end - a])
+        if more:  # the phrases whose second word is the next word, merged longest first
+            candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
+    for parts in candidates:
+        stop = phrase_end(low, at, end, parts)
+        if stop >= 0 and (stop == end or not low[stop].isalnum()):
+            return stop
+    return -1
+
+
 class _Lexicon:
     """One language's cue words, compiled."""
 
@@ -118,6 +164,9 @@ class _Lexicon:
         #: What a token must be (English) or begin with (stems, first three letters) where a head can match.
         self.head_firsts = _first_tokens(self.heads) if not self.stems else None
         openers = _first_tokens(self.heads)
+        #: The heads by their first word token, as space-separated parts, longest first (English; ``None``
+        #: when a head does not start with a word token): a plain text's heads are found from its tokens.
+        self.head_index = None if self.stems else _phrase_index(self.heads)
         self.head_prefixes = frozenset(w[:3] for w in openers) if all(len(w) >= 3 for w in openers) else None
         self.between = regex.compile(
             r"(?:[\s,]*" + _B + "(?:" + _alternation(data["between"]) + ")" + _E + r")+[\s,]*\Z|\s+\Z",
@@ -142,6 +191,9 @@ class _Lexicon:
         self.relative = frozenset(data["relative"])
         conj = _alternation(data["and"])
         self.coordination = regex.compile(r"\s(?:" + conj + r")\s+[\"“«]?\Z", regex.IGNORECASE)
+        #: The words of ``coordination``, longest first, or ``None`` when one is not all letters.
+        ands = sorted({w.casefold() for w in data["and"]}, key=len, reverse=True)
+        self.and_words = tuple(ands) if all(w.isalpha() for w in ands) else None
         self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE)
         self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE)
         self.strong_words = tuple({" ".join(w.casefold().split()) for w in data["strong"]})
@@ -250,6 +302,36 @@ def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
     return leads, max(map(len, words)), alone
 
 
+@functools.cache
+def _agent_ends() -> tuple[str, ...] | None:
+    """The last words of the agent cues ("reported by", "cited in"), when every agent cue has two or more
+    words and none of ``,.;:`` (nor can the words in the gap of "published on Telegram by"); else ``None``."""
+    phrases = {" ".join(p.casefold().split()) for p in _cue_phrases()["agent"] if p.strip()}
+    if any(" " not in p or any(ch in p for ch in ",.;:") for p in phrases):
+        return None
+    return tuple(sorted({p.rsplit(" ", 1)[1] for p in phrases}))
+
+
+def _agent_may_start(low: str, at: int) -> bool:
+    """False when no agent cue can start at ``at`` of a lowered text: one would end with one of its last
+    words after a space, before any of ``,.;:``."""
+    ends = _agent_ends()
+    if ends is None:
+        return True
+    stop = len(low)
+    for ch in ",.;:":
+        q = low.find(ch, at, stop)
+        if q >= 0:
+            stop = q
+    for word in ends:
+        p = low.find(word, at + 1, stop)
+        while p >= 0 and not low[p - 1].isspace():
+            p = low.find(word, p + 1, stop)
+        if p >= 0:
+            return True
+    return False
+
+
 def _next_spaced(low: str, pos: int) -> str | None:
     """The whitespace-separated word after the one at ``pos``, stripped of punctuation, or ``None``."""
     n = len(low)
@@ -265,9 +347,10 @@ def _next_spaced(low: str, pos: int) -> str | None:
     return low[pos:end].strip(PUNCTUATION)
 
 
-def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
-    """Cues per sentence index. Candidate words come from the shared tokens (or a C-speed split) and
-    a set test; only there are the patterns of the families those words open tried, anchored."""
+def _cue_matches(document: Document, words: Sequence[str]) -> dict[int, list[_Cue]]:
+    """Cues per sentence index. Candidate words come from the shared tokens (``words``, their lowered
+    words, when the text is plain; else a C-speed split) and a set test; only there are the patterns
+    of the families those words open tried, anchored."""
     text = document.text
     low = text.lower()
     same = len(low) == len(text)  # a few characters change length when lowered
@@ -279,9 +362,8 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
         leads, longest, alone = _cue_index()
         tokens = document.tokens
         n = len(low)
-        for k, (at, end, word) in enumerate(tokens):
-            if word not in leads:
-                continue
+        for k in itertools.compress(range(len(tokens)), map(leads.__contains__, words)):
+            at, end, word = tokens[k]
             spaced = end == n or low[end].isspace()  # the token is a whole whitespace-separated word
             if spaced and (at == 0 or low[at - 1].isspace()):
                 first = word
@@ -302,6 +384,8 @@ def _cue_matches(document: Document) -> dict[int, list[_Cue]]:
                 if alone[(family, first)]:
                     found.append(_Cue(family, at, at + len(first), text))
                     break
+                if family == "agent" and not _agent_may_start(low, at):
+                    continue
                 m = patterns[family].match(low, at, timeout=REGEX_TIMEOUT)
                 if m is not None:
                     found.append(_Cue(family, m.start(), m.end(), text))
@@ -372,31 +456,13 @@ def _aliases(tables: Tables) -> tuple[Any, dict[str, tuple[str, str]]]:
     return cached
 
 
-_AliasEntry = tuple[tuple[tuple[str, ...], ...], dict[str, tuple[tuple[str, ...], ...]]]
-
-
-def _alias_index(tables: Tables) -> dict[str, _AliasEntry] | None:
+def _alias_index(tables: Tables) -> dict[str, _PhraseEntry] | None:
     """The aliases by their first word token, each as its space-separated parts: those whose first part
     is that word alone by the token their second part starts with, the others apart; longest first.
     ``None`` when an alias does not start with a word: then only the pattern can find aliases."""
     cached = tables.cache.get("attribution.alias_index")
     if cached is None:
-        index: dict[str, tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
-        complete = True
-        for alias in sorted(_aliases(tables)[1], key=len, reverse=True):
-            m = _TOKEN_LEAD.match(alias, timeout=REGEX_TIMEOUT)
-            if m is None:
-                complete = False
-                break
-            parts = tuple(alias.split(" "))
-            others, by_second = index.setdefault(m.group(), ([], {}))
-            second = _TOKEN_LEAD.match(parts[1], timeout=REGEX_TIMEOUT) if len(parts) > 1 and parts[0] == m.group() else None
-            if second is None:
-                others.append(parts)
-            else:
-                by_second.setdefault(second.group(), []).append(parts)
-        frozen = {k: (tuple(o), {w: tuple(v) for w, v in b.items()}) for k, (o, b) in index.items()}
-        cached = tables.cache["attribution.alias_index"] = (frozen if complete else None,)
+        cached = tables.cache["attribution.alias_index"] = (_phrase_index(_aliases(tables)[1]),)
     return cached[0]
 
 
@@ -411,7 +477,7 @@ class _Reader:
         self.low = self.text.lower()
         self.fast = len(self.low) == len(self.text) and plain_text(self.text)
         self.tokens = document.tokens if self.fast else []
-        self.words = [t[2] for t in self.tokens]
+        self.words = list(map(operator.itemgetter(2), self.tokens))
         self.token_starts = document.token_starts if self.fast else []
         index = _alias_index(document.tables) if self.fast else None
         self.aliases = self._find_aliases(index) if index is not None else None
@@ -421,29 +487,26 @@ class _Reader:
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
         self.words_cache: dict[tuple[int, int], list[str]] = {}
+        self.spans_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the same words' spans, where known
         self.marks = tuple(ch for ch in _MARKS if ch in self.text)
         self.dashes = tuple(ch for ch in _DASHES if ch in self.text)
 
-    def _find_aliases(self, index: dict[str, _AliasEntry]) -> list[tuple[int, int]]:
+    def _find_aliases(self, index: dict[str, _PhraseEntry]) -> list[tuple[int, int]]:
         """What ``alias_pattern.finditer`` finds in the whole (plain) text, from the tokens: at a word
         that starts an alias, the longest alias written there and not followed by a letter or digit."""
         low, n, tokens = self.low, len(self.low), self.tokens
         out: list[tuple[int, int]] = []
         last = 0
-        for k, (at, stop, word) in enumerate(tokens):
-            if at < last or word not in index:
-                continue
-            candidates, by_second = index[word]
-            if by_second and k + 1 < len(tokens) and low[stop : tokens[k + 1][0]].isspace():
-                more = by_second.get(tokens[k + 1][2])
-                if more:  # the aliases whose second word is the next word, merged longest first
-                    candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
-            for parts in candidates:
-                stop = phrase_end(low, at, n, parts)
-                if stop >= 0 and (stop == n or not low[stop].isalnum()):
-                    out.append((at, stop))
-                    last = stop
-                    break
+        count = len(tokens)
+        for k in itertools.compress(range(count), map(index.__contains__, self.words)):
+            at = tokens[k][0]
+            entry = index[tokens[k][2]]
+            if at < last or not entry[0] and (k + 1 == count or tokens[k + 1][2] not in entry[1]):
+                continue  # "the" opens aliases only before the words they go on with
+            stop = _phrase_at(entry, low, tokens, k, n)
+            if stop >= 0:
+                out.append((at, stop))
+                last = stop
         return out
 
     def _aliases_between(self, start: int, end: int) -> list[Any] | None:
@@ -522,6 +585,7 @@ class _Reader:
             else:
                 text = self.text
                 found = [text[a:b] for a, b in spans]
+                self.spans_cache[key] = spans
             self.words_cache[key] = found
         return found
 
@@ -532,7 +596,7 @@ class _Reader:
 
     def _first_word(self, start: int, end: int) -> tuple[int, int] | None:
         """The span of ``_WORD.match(text, start, end)``, or ``None``."""
-        spans = self._word_spans(start, end, 1)
+        spans = self.spans_cache.get((start, end)) or self._word_spans(start, end, 1)
         if spans is None:
             m = _WORD.match(self.text, start, end, timeout=REGEX_TIMEOUT)
             return None if m is None else m.span()
@@ -751,7 +815,7 @@ class _Reader:
             return span
         if any(w.casefold() in _FINITE for w in self._words(*span)):
             return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
-        if _PREPOSITION.match(self.text, span[0], span[1], timeout=REGEX_TIMEOUT):
+        if self._preposition(*span):
             return None
         return span
 
@@ -827,9 +891,11 @@ class _Reader:
         """Head nouns of a naming, the head first: the last before a preposition in English, the
         first in Ukrainian and Russian (the head leads a genitive chain)."""
         text = self.text
-        if not self._could_head(lex, start, end):
+        if not lex.stems and self.fast and lex.head_index is not None:
+            found = self._english_heads(lex.head_index, start, end)
+        elif not self._could_head(lex, start, end):
             return []
-        if not lex.stems:
+        elif not lex.stems:
             cut = _HEAD_CUT.search(text, start, end, timeout=REGEX_TIMEOUT)
             found = [m.group().casefold() for m in lex.head_pattern.finditer(text, start, cut.start() if cut else end, timeout=REGEX_TIMEOUT)]
             if not found:
@@ -848,6 +914,56 @@ class _Reader:
                         out.append(value)
                         break
         return out
+
+    def _english_heads(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
+        """The English head nouns in ``[start, end)`` of a plain text, last first, case-folded: those
+        before where ``_HEAD_CUT`` first matches (a comma, or one of its words written in lower case
+        between spaces), or if none is there, all of them."""
+        text, tokens, words = self.text, self.tokens, self.words
+        lo, hi = self.doc.token_range(start, end)
+        if index.keys().isdisjoint(words[lo:hi]) and not (
+            hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in index
+        ):
+            return []  # no token opens a head, the cut one included
+        cut = text.find(",", start, end)
+        if cut < 0:
+            cut = end
+        if not _CUT_WORDS.isdisjoint(words[lo:hi]):
+            for k in range(lo, hi):
+                if words[k] in _CUT_WORDS:
+                    a, b, word = tokens[k]
+                    if a - 1 >= cut:
+                        break
+                    if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
+                        cut = a - 1
+                        break
+        found = self._head_phrases(index, start, cut)
+        if not found and cut < end:
+            found = self._head_phrases(index, start, end)
+        found.reverse()
+        return found
+
+    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
+        """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
+        from the tokens: at a token not after an apostrophe, the longest head written there and not
+        followed by a letter or digit (the end of the range counts as neither)."""
+        text, low, tokens = self.text, self.low, self.tokens
+        lo, hi = self.doc.token_range(start, end)
+        if hi < len(tokens) and tokens[hi][0] < end:
+            hi += 1  # a token cut by ``end``: the pattern sees its first part
+        found: list[str] = []
+        last = start
+        for k in range(lo, hi):
+            at, stop, word = tokens[k]
+            if stop > end:
+                word = word[: end - at]
+            if word not in index or at < last or at > 0 and text[at - 1] in "'’":
+                continue
+            stop = _phrase_at(index[word], low, tokens, k, end)
+            if stop >= 0:
+                found.append(" ".join(low[at:stop].split()))
+                last = stop
+        return found
 
     def _alias_in(self, start: int, end: int) -> Any:
         """The first alias-table match in ``[start, end)`` (cached: the same naming is asked about twice)."""
@@ -962,10 +1078,13 @@ class _Reader:
         inside = [(m.start(), m.end()) for m in self._alias_iter(*span)]
         best: list[str] = []
         run: list[str] = []
-        for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT):
-            word = w.group()
-            free = not any(s <= w.start() < e for s, e in inside)
-            if free and word[:1].isupper() and word not in lex.name_stop and not lex.head_pattern.fullmatch(word, timeout=REGEX_TIMEOUT):
+        spans = self._word_spans(*span)
+        if spans is None:
+            spans = [w.span() for w in _WORD.finditer(text, *span, timeout=REGEX_TIMEOUT)]
+        for at, stop in spans:
+            word = text[at:stop]
+            free = not any(s <= at < e for s, e in inside)
+            if free and word[:1].isupper() and word not in lex.name_stop and not self._is_head(lex, word):
                 run.append(word)
                 continue
             if len(run) >= 2 and not best:
@@ -974,6 +1093,13 @@ class _Reader:
         if len(run) >= 2 and not best:
             best = run
         return " ".join(best) if best else None
+
+    def _is_head(self, lex: _Lexicon, word: str) -> bool:
+        """True when ``lex.head_pattern`` matches all of ``word`` (in a plain text: when the word, lowered,
+        is a head; a word holds no space, so no head of several words can be it)."""
+        if self.fast:
+            return word.lower() in lex.heads
+        return lex.head_pattern.fullmatch(word, timeout=REGEX_TIMEOUT) is not None
 
     def _place(self, start: int, end: int) -> str | None:
         """The canonical place a naming is ("India announced"): a country speaking through its government."""
@@ -1075,7 +1201,6 @@ class _Reader:
         return out, flags
 
     def _event(self, lex: _Lexicon, family: str, m: Any, s0: int, s1: int) -> list[_Event]:
-        text = self.text
         cue = (m.start(), m.end())
         if family == "pacc":
             word = next((w for w in _WORD.findall(m.group(), timeout=REGEX_TIMEOUT) if w.casefold() in lex.pronouns), None)
@@ -1103,7 +1228,7 @@ class _Reader:
             return [_Event(family, source, cue, subject, family == "label")]
         if family == "agent":
             event = _Event(family, source, cue, subject, False)
-            if _THAT.match(text, subject[1], s1, timeout=REGEX_TIMEOUT):
+            if self._that(subject[1], s1):
                 event.lead = True
             else:
                 event.narrow = (self._clause_start(lex, s0, m.start()), subject[1])
@@ -1126,7 +1251,7 @@ class _Reader:
         previous = self._previous(max(s0, m.start() - 24), m.start())
         if previous is not None and previous.casefold() in _AUXILIARIES:
             return []
-        if word.casefold() in lex.need_that and not _THAT.match(text, m.end(), s1, timeout=REGEX_TIMEOUT):
+        if word.casefold() in lex.need_that and not self._that(m.end(), s1):
             return []
         subject, inverted = None, False
         if text[s0 : m.start()].rstrip()[-1:] == ",":
@@ -1171,9 +1296,9 @@ class _Reader:
         out = [event]
         if not inverted:
             # "Northwind and The Ledger published …": each subject of a coordination
-            c = lex.coordination.search(text, s0, subject[0], timeout=REGEX_TIMEOUT)
+            c = self._coordination(lex, s0, subject[0])
             if c is not None:
-                first = self.backward_np(lex, s0, c.start())
+                first = self.backward_np(lex, s0, c)
                 if first is not None and self._party_like(lex, *first) and self._named(lex, *first):
                     other = self.resolve(lex, first)
                     if other is not None:
@@ -1250,9 +1375,52 @@ class _Reader:
             return False
         return bool(_PARTICIPLE.match(text, m.end(), min(s1, m.end() + 10), timeout=REGEX_TIMEOUT))
 
+    def _that(self, pos: int, end: int) -> bool:
+        """True when ``_THAT`` matches at ``pos`` (spaces, then "that", "що" or "что" as a whole word)."""
+        text = self.text
+        if not self.fast:
+            return _THAT.match(text, pos, end, timeout=REGEX_TIMEOUT) is not None
+        while pos < end and text[pos].isspace():
+            pos += 1
+        for word in _THAT_WORDS:
+            if text.startswith(word, pos, end):
+                stop = pos + len(word)
+                return stop == end or not (text[stop].isalnum() or text[stop] == "_")
+        return False
+
+    def _preposition(self, start: int, end: int) -> bool:
+        """True when ``_PREPOSITION`` matches at ``start`` (one of its words, then a space)."""
+        text = self.text
+        if not self.fast:
+            return _PREPOSITION.match(text, start, end, timeout=REGEX_TIMEOUT) is not None
+        stop = start
+        while stop < end and text[stop].isalpha():
+            stop += 1
+        return stop < end and text[stop].isspace() and text[start:stop] in _PREPOSITION_WORDS
+
+    def _coordination(self, lex: _Lexicon, start: int, end: int) -> int | None:
+        """Where ``lex.coordination`` matches in ``[start, end)`` (a space, "and", spaces and maybe an
+        opening quote, ending the range), or ``None``."""
+        if not self.fast or lex.and_words is None:
+            c = lex.coordination.search(self.text, start, end, timeout=REGEX_TIMEOUT)
+            return None if c is None else c.start()
+        low = self.low
+        if end > start and low[end - 1] in "\"“«":
+            end -= 1
+        stop = end
+        while stop > start and low[stop - 1].isspace():
+            stop -= 1
+        if stop == end:
+            return None
+        for word in lex.and_words:  # longest first: the leftmost match
+            at = stop - len(word) - 1
+            if at >= start and low.startswith(word, at + 1, stop) and low[at].isspace():
+                return at
+        return None
+
     def _leads(self, pos: int, s1: int) -> bool:
         """True when reported content follows the cue ending at ``pos`` ("X said that …")."""
-        if _THAT.match(self.text, pos, s1, timeout=REGEX_TIMEOUT) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
+        if self._that(pos, s1) or self.text[pos:s1].lstrip()[:1] in (":", "—", "–"):
             return True
         return self._more_words(pos, min(s1, pos + 200), 4)
 
@@ -1315,15 +1483,25 @@ class _Reader:
 def _quote_stretches(document: Document) -> list[tuple[int, int]]:
     """Quoted passages (open, close) per line, straight quotes paired in order."""
     text, out = document.text, []
+    marks = []  # every quotation mark, found once for all lines
+    for ch in _QUOTE_CHARS:
+        at = text.find(ch)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(ch, at + 1)
+    if not marks:
+        return out
+    marks.sort()
     for start, end in document.lines:
         opened = -1
-        for m in _QUOTES.finditer(text, start, end, timeout=REGEX_TIMEOUT):
-            ch = m.group()
+        for i in range(bisect.bisect_left(marks, start), bisect.bisect_left(marks, end)):
+            at = marks[i]
+            ch = text[at]
             if opened < 0:
                 if ch in _OPENERS or ch == '"':
-                    opened = m.start()
+                    opened = at
             elif ch in _CLOSERS or ch == '"' or (ch == "“" and text[opened] == "„"):
-                out.append((opened, m.end()))
+                out.append((opened, at + 1))
                 opened = -1
     return out
 
@@ -1361,7 +1539,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
     if not sentences:
         return claims
     reader = _Reader(document)
-    cues = _cue_matches(document)
+    cues = _cue_matches(document, reader.words)
     n = len(sentences)
     events: list[list[_Event]] = []
     flags: list[dict[str, bool]] = []
@@ -1374,7 +1552,7 @@ def attribute(document: Document, claims: list[Claim]) -> list[Claim]:
         events.append(e)
         flags.append(f)
 
-    own = [_Reader.chain([e for e in evs if e.narrow is None]) for evs in events]
+    own = [_Reader.chain([e for e in evs if e.narrow is None]) if evs else () for evs in events]
     for i, sentence in enumerate(sentences):
         if sentence.kind == "title" and not own[i]:
             own[i] = _headline_source(document, reader, sentence)
