@@ -9,6 +9,7 @@ annotation guide (``docs/conventions.md``).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from typing import Any
 
@@ -227,15 +228,26 @@ class Report:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The attrs field names of ``cls`` in order, or ``None`` for a class that is not an attrs class."""
+    return tuple(f.name for f in attrs.fields(cls)) if attrs.has(cls) else None
+
+
 def _plain(value: Any) -> Any:
-    if attrs.has(type(value)):
-        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if type(value) in _SCALARS:
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, _dt.date):
         return value.isoformat()
     return value
-
 
 
 def report_schema() -> dict[str, Any]:
