@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from .pipeline import parse_report, parse_with_runner
@@ -50,3 +51,35 @@ def assert_spans_slice_back(text: str, report: Report) -> None:
             for item in value if isinstance(value, tuple) else ((value,) if value is not None else ()):
                 written = item.mention if field == "sources" else item.text
                 assert text[item.span[0] : item.span[1]] == written, item
+
+
+def assert_hints_are_safe(
+    plugin: Any, texts: Iterable[str], patterns: Mapping[str, Callable[[str], Any]], **kwargs: Any
+) -> None:
+    """Fail unless a plugin's line hints only skip lines its patterns would not match.
+
+    ``plugin.data()["hints"]`` names, per pattern list, words every line the
+    list matches must hold (see :meth:`recruitx.document.Document.lines_containing`);
+    ``patterns`` gives, per list, the test a line must pass (``pattern.fullmatch``,
+    say). Fails when no line of ``texts`` is matched by a list (the check would
+    prove nothing), when a matched line holds none of its hints, or when a
+    text parses differently with every line tried. ``kwargs`` go to the parse.
+    """
+    from .document import Document
+
+    texts = list(texts)
+    data = plugin.data()
+    hints = data["hints"]
+    lines = [doc.text[s:e] for doc in map(Document, texts) for s, e in doc.lines]
+    for key, test in patterns.items():
+        matched = [line for line in lines if test(line)]
+        assert matched, f"no line of the texts is {key!r} furniture: the check would prove nothing"
+        for line in matched:
+            assert any(h.casefold() in line.casefold() for h in hints[key]), f"{key!r} matches a line without a hint: {line!r}"
+    hinted = [parse_with(text, plugin, isolated=True, **kwargs).to_json() for text in texts]
+    data["hints"] = {key: [""] for key in hints}  # the empty word is in every line: every line is tried
+    try:
+        everything = [parse_with(text, plugin, isolated=True, **kwargs).to_json() for text in texts]
+    finally:
+        data["hints"] = hints
+    assert everything == hinted, "a text parses differently when every line is tried"
