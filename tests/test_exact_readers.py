@@ -12,7 +12,6 @@ from __future__ import annotations
 import heapq
 from typing import Any
 
-import pytest
 import regex
 from hypothesis import example, given
 from hypothesis import strategies as st

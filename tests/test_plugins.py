@@ -13,7 +13,7 @@ import pytest
 import recruitx
 from recruitx import hookimpl
 from recruitx import plugins as plugins_module
-from recruitx.records import Likelihood, Period, Place, Quantity
+from recruitx.records import Likelihood, Period, Quantity
 
 TEXT = (
     " date 2025-04-27 Spy news\n\n"
