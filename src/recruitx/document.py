@@ -194,9 +194,9 @@ class Document:
         A plugin whose line pattern cannot match without one of a few words
         asks for those lines only, instead of running the pattern on every line.
         """
-        folded = self.memo.get("casefolded")
+        folded = self.memo.get("recruitx.casefolded")
         if folded is None:
-            folded = self.memo["casefolded"] = self.text.casefold()
+            folded = self.memo["recruitx.casefolded"] = self.text.casefold()
         present = [w.casefold() for w in words if w.casefold() in folded]
         if not present:
             return []
