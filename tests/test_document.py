@@ -111,3 +111,11 @@ _MIXED = st.lists(st.sampled_from(["і", "ы", "ї", "ё", "а", "б", "a", "b",
 @given(_MIXED | st.text(max_size=40), st.sampled_from(["en", "uk", "ru"]))
 def test_detect_language_matches_the_plain_counting(text, default):
     assert detect_language(text, default) == _reference_language(text, default)
+
+
+def test_lines_containing_folds_case_as_case_insensitive_patterns_do():
+    doc = Document("First line.\nCLICK HERE for more\nplain prose\nſee the map")
+    assert [doc.text[s:e] for s, e in doc.lines_containing(["click", "see"])] == ["CLICK HERE for more", "ſee the map"]
+    assert doc.lines_containing(["absent"]) == []
+    folded_longer = Document("Straße ahead\nCLICK here")  # "ß" folds to "ss": offsets move, lines are folded one by one
+    assert [folded_longer.text[s:e] for s, e in folded_longer.lines_containing(["strasse", "click"])] == ["Straße ahead", "CLICK here"]
