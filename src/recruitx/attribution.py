@@ -486,6 +486,7 @@ class _Reader:
         self.by_name: dict[str, _Party] = {}
         self.alias_cache: dict[tuple[int, int], Any] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
+        self.party_cache: dict[tuple[str, int, int], bool] = {}
         self.words_cache: dict[tuple[int, int], list[str]] = {}
         self.spans_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}  # the same words' spans, where known
         self.marks = tuple(ch for ch in _MARKS if ch in self.text)
@@ -977,6 +978,15 @@ class _Reader:
         return self.alias_cache[key]
 
     def _party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
+        """True when ``[start, end)`` can name a party: an alias, a pronoun, a head noun or a capitalised
+        word (cached: a subject is asked about more than once)."""
+        key = (lex.language, start, end)
+        found = self.party_cache.get(key)
+        if found is None:
+            found = self.party_cache[key] = self._find_party_like(lex, start, end)
+        return found
+
+    def _find_party_like(self, lex: _Lexicon, start: int, end: int) -> bool:
         if self._alias_in(start, end):
             return True
         words = self._words(start, end)
