@@ -938,18 +938,19 @@ class _Reader:
                     if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
                         cut = a - 1
                         break
-        found = self._head_phrases(index, start, cut)
+        found = self._head_phrases(index, start, cut, (lo, hi) if cut == end else self.doc.token_range(start, cut))
         if not found and cut < end:
-            found = self._head_phrases(index, start, end)
+            found = self._head_phrases(index, start, end, (lo, hi))
         found.reverse()
         return found
 
-    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int) -> list[str]:
+    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int, within: tuple[int, int] | None = None) -> list[str]:
         """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
-        from the tokens: at a token not after an apostrophe, the longest head written there and not
-        followed by a letter or digit (the end of the range counts as neither)."""
+        from the tokens (``within``: their ``token_range(start, end)``, if known): at a token not after an apostrophe,
+        the longest head written there and not followed by a letter or digit (the end of the range counts
+        as neither)."""
         text, low, tokens = self.text, self.low, self.tokens
-        lo, hi = self.doc.token_range(start, end)
+        lo, hi = self.doc.token_range(start, end) if within is None else within
         if hi < len(tokens) and tokens[hi][0] < end:
             hi += 1  # a token cut by ``end``: the pattern sees its first part
         found: list[str] = []
