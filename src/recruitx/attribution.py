@@ -291,13 +291,18 @@ def _family_patterns(ignorecase: bool) -> dict[str, Any]:
 def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
     """For the token path of :func:`_cue_matches`: the leading token of every first word, the longest
     first word, and per (family, first word) whether the word alone is the family's only phrase
-    that can start with it (then a match needs no pattern)."""
+    that can match where that word stands (then a match needs no pattern): the word is followed by
+    a space, punctuation or the end, so a longer phrase going on with a letter or digit cannot."""
     words = _cue_words()
     phrases = {f: {" ".join(p.casefold().split()) for p in ps if p.strip()} for f, ps in _cue_phrases().items()}
     alone = {}
     for first, (families, _) in words.items():
         for family in families:
-            alone[(family, first)] = family != "agent" and {p for p in phrases[family] if p.startswith(first)} == {first}
+            alone[(family, first)] = (
+                family != "agent"
+                and first in phrases[family]
+                and all(p == first or p[len(first)].isalnum() for p in phrases[family] if p.startswith(first))
+            )
     leads = frozenset(_TOKEN_LEAD.match(w, timeout=REGEX_TIMEOUT).group() for w in words)
     return leads, max(map(len, words)), alone
 
