@@ -471,6 +471,15 @@ def _alias_index(tables: Tables) -> dict[str, _PhraseEntry] | None:
     return cached[0]
 
 
+def _alias_leads(tables: Tables, index: dict[str, _PhraseEntry]) -> dict[str, tuple[str, ...]]:
+    """Per first word token of the alias ``index``, the first parts of its aliases not kept by their
+    second word ("russia's" for "Russia's Foreign Ministry"): one of them starts where such an alias can."""
+    cached = tables.cache.get("attribution.alias_leads")
+    if cached is None:
+        cached = tables.cache["attribution.alias_leads"] = {w: tuple({p[0] for p in e[0]}) for w, e in index.items()}
+    return cached
+
+
 class _Reader:
     """The attribution state of one document: the parties met so far and the lexicons in use."""
 
@@ -504,11 +513,12 @@ class _Reader:
         out: list[tuple[int, int]] = []
         last = 0
         count = len(tokens)
+        leads = _alias_leads(self.doc.tables, index)
         for k in itertools.compress(range(count), map(index.__contains__, self.words)):
-            at = tokens[k][0]
-            entry = index[tokens[k][2]]
-            if at < last or not entry[0] and (k + 1 == count or tokens[k + 1][2] not in entry[1]):
-                continue  # "the" opens aliases only before the words they go on with
+            at, _, word = tokens[k]
+            entry = index[word]
+            if at < last or (k + 1 == count or tokens[k + 1][2] not in entry[1]) and not low.startswith(leads[word], at):
+                continue  # "the" opens aliases only before the words they go on with, "russia" only in "russia's"
             stop = _phrase_at(entry, low, tokens, k, n)
             if stop >= 0:
                 out.append((at, stop))
