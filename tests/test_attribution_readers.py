@@ -398,3 +398,21 @@ def test_cue_matches_are_the_same_without_the_agent_prefilter(text: str) -> None
     got = _cues(r)
     with mock.patch.object(at, "_agent_may_start", lambda low, pos: True):
         assert got == _cues(r)
+
+
+def _every_cue_word_asks_its_pattern() -> tuple:
+    leads, longest, alone = _CUE_INDEX()
+    return leads, longest, {word: False for word in alone}
+
+
+_CUE_INDEX = at._cue_index
+
+
+@given(texts(CUE_WORDS, CUE_WORDS, ["estimates", "estimated", "state,", "states", "announce", "announced.", "said", "says", "'s", "-", "—"]))
+@example("They estimate, officials estimates. We state-run the state, announce")
+def test_a_cue_word_read_alone_is_what_its_pattern_reads(text):
+    """Taking a cue word as a cue by itself, where no longer phrase can go on past it, finds what asking the pattern finds."""
+    r = _reader(text)
+    got = _cues(r)
+    with mock.patch.object(at, "_cue_index", _every_cue_word_asks_its_pattern):
+        assert got == _cues(r)
