@@ -11,7 +11,6 @@ prefilter it checks that the prefilter never rules out a match of the pattern.
 
 from __future__ import annotations
 
-from typing import Any
 from unittest import mock
 
 import regex
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from recruitx import attribution as at
 from recruitx.claims import _PLAIN, plain_text
 from recruitx.document import REGEX_TIMEOUT, Document, Tables, load_data
+from data_words import strings, with_words
 
 LANGUAGES = ("en", "uk", "ru")
 TABLES = Tables.build((), ())  # shared: the alias pattern and index are compiled once, in its cache
@@ -29,46 +29,20 @@ TABLES = Tables.build((), ())  # shared: the alias pattern and index are compile
 # --- the library's own words --------------------------------------------------------------------------------------
 
 
-def _strings(obj: Any) -> list[str]:
-    """Every string under ``obj``: list items, dict keys and values (not keys starting with '_')."""
-    out: list[str] = []
-    if isinstance(obj, str):
-        out.append(obj)
-    elif isinstance(obj, list):
-        for x in obj:
-            out += _strings(x)
-    elif isinstance(obj, dict):
-        for k, v in obj.items():
-            if not k.startswith("_"):
-                out.append(k)
-                out += _strings(v)
-    return out
-
-
-def _with_words(phrases: list[str]) -> list[str]:
-    """``phrases`` (short ones) and each of their space-separated words."""
-    words: set[str] = set()
-    for s in phrases:
-        if s and len(s) < 40:
-            words.add(s)
-            words.update(w for w in s.split(" ") if w)
-    return sorted(words)
-
-
 def _table(key: str | None = None) -> list[str]:
     """The strings of one table of every language's attribution data (all tables if ``key`` is None)."""
     found: list[str] = []
     for lang in LANGUAGES:
         data = load_data(f"attribution/{lang}.json")
-        found += _strings(data if key is None else data.get(key, []))
-    return _with_words(found)
+        found += strings(data if key is None else data.get(key, []))
+    return with_words(found)
 
 
 CUE_WORDS = _table()
 HEADS = _table("heads")
 CLAUSE = _table("clause") + _table("relative") + _table("and")
 AGENT = _table("agent") + ["by", "in", "on Telegram", "on", "the", "BBC"]
-ALIASES = _with_words([a for e in load_data("sources.json")["sources"] for a in [e["name"], *e.get("aliases", ())]])
+ALIASES = with_words([a for e in load_data("sources.json")["sources"] for a in [e["name"], *e.get("aliases", ())]])
 
 # the small words and marks the shortcuts test for, and characters that make a text not plain
 ODD = [

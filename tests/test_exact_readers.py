@@ -20,6 +20,7 @@ from recruitx import numbers as nb
 from recruitx import quantities as qt
 from recruitx._patterns import tokenize
 from recruitx.document import REGEX_TIMEOUT, load_data
+from data_words import strings, with_words
 
 LANGUAGES = ("en", "uk", "ru")
 SCRIPTS = ("en", "cyr")
@@ -28,34 +29,9 @@ SCRIPTS = ("en", "cyr")
 # --- the library's own words --------------------------------------------------------------------------------------
 
 
-def _strings(obj: Any) -> list[str]:
-    """Every string under ``obj``: list items, dict keys and values (not the top-level keys, which name tables)."""
-    out: list[str] = []
-    if isinstance(obj, str):
-        out.append(obj)
-    elif isinstance(obj, list):
-        for x in obj:
-            out += _strings(x)
-    elif isinstance(obj, dict):
-        for k, v in obj.items():
-            if not k.startswith("_"):
-                out.append(k)
-                out += _strings(v)
-    return out
-
-
 def _table_words(kind: str) -> list[str]:
-    words: set[str] = set()
-    for lang in LANGUAGES:
-        data = load_data(f"{kind}/{lang}.json")
-        for key, value in data.items():
-            if key.startswith("_"):
-                continue
-            for s in _strings(value):
-                if s and len(s) < 40:
-                    words.add(s)
-                    words.update(w for w in s.split(" ") if w)
-    return sorted(words)
+    """The phrases of every language's ``kind`` tables (quantities, numbers) and their words."""
+    return with_words(s for lang in LANGUAGES for key, value in load_data(f"{kind}/{lang}.json").items() if not key.startswith("_") for s in strings(value))
 
 
 CUE_WORDS = _table_words("quantities")
