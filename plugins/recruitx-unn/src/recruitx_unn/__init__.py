@@ -34,9 +34,10 @@ def _alternation(patterns: list[str]) -> Any:
 
 
 @functools.cache
-def _patterns() -> tuple[Any, Any, Any, Any]:
+def _patterns() -> tuple[Any, Any, Any]:
+    """The site address, whole-line furniture and inline furniture patterns (relay patterns: ``_relay_branches``)."""
     d = data()
-    return _alternation(d["relay"]), _alternation([d["domain"]]), _alternation(d["lines"]), _alternation(d["inline"])
+    return _alternation([d["domain"]]), _alternation(d["lines"]), _alternation(d["inline"])
 
 
 @functools.cache
@@ -71,7 +72,7 @@ def _relay(document: Document) -> tuple[int, int] | None:
 @recruitx.hookimpl
 def recruitx_detect_outlet(document: Document) -> str | None:
     """UNN, when the text names UNN as its relay or carries its address."""
-    _, domain, _, _ = _patterns()
+    domain, _, _ = _patterns()
     text = document.text
     if _relay(document) is not None or ("unn." in text and domain.search(text, timeout=REGEX_TIMEOUT)):
         return data()["name"]
@@ -83,7 +84,7 @@ def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     """In UNN reports: "Read also" and subscription lines, news-feed banners, view counters."""
     if document.outlet != data()["name"]:
         return []
-    _, _, lines, inline = _patterns()
+    _, lines, inline = _patterns()
     hints = data()["hints"]
     text, out = document.text, []
     furniture = set(document.lines_containing(hints["lines"]))
