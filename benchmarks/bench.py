@@ -1,11 +1,12 @@
 """Benchmark recruitx on generated variants of the example reports, against dateparser's search_dates.
 
-usage: python benchmarks/bench.py [--reports N] [--reference N] [--stream N] [--adversarial] [--largest MB]
+usage: python benchmarks/bench.py [--reports N] [--reference N] [--stream N] [--adversarial] [--largest MB] [--fixed]
 
 Prints reports/s and MB/s for the whole parse_report, time per stage (with
 each stage's own documents/s and MB/s), peak traced memory, import time and
 the cold first-parse time, and, on the same texts in the same run,
-dateparser.search.search_dates(languages=['en']) with the ratio.
+dateparser.search.search_dates(languages=['en']) with the ratio; with --fixed, what
+every parse pays before it finds anything (reading the text, building the records).
 """
 
 from __future__ import annotations
@@ -100,15 +101,103 @@ def throughput(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def reference(texts: list[str]) -> float:
-    """Seconds per text of dateparser.search.search_dates(text, languages=['en'])."""
+def reference(texts: list[str]) -> float | None:
+    """Seconds per text of dateparser.search.search_dates(text, languages=['en']), or None for no texts."""
     from dateparser.search import search_dates
 
+    if not texts:
+        return None
     search_dates(texts[0], languages=["en"])
     started = time.perf_counter()
     for text in texts:
         search_dates(text, languages=["en"])
     return (time.perf_counter() - started) / len(texts)
+
+
+def _best(run, repeat: int = 5) -> float:
+    """The fastest of ``repeat`` timings of ``run()``, in seconds."""
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def fixed_costs(texts: list[str], calls: int = 100_000) -> dict[str, float]:
+    """What every parse pays before finding anything, per report, and the price of the primitive steps.
+
+    Reading is the document stage alone (header, lines, language, the core's
+    boilerplate, sentences, tokens). Records is building the final records
+    of each report from their values with the validated constructors. These
+    bound how fast a parse of these reports can be while reading the whole
+    text and returning validated records.
+    """
+    import attrs
+    import regex
+
+    import recruitx
+    from recruitx.document import Document, recruitx_mark_boilerplate
+    from recruitx.plugins import default_runner
+    from recruitx.records import Claim, Period, Quantity, Report, Source
+
+    tables = default_runner().tables
+
+    def read() -> None:
+        for text in texts:
+            doc = Document(text, tables=tables)
+            doc.mark_skipped(recruitx_mark_boilerplate(doc))
+            doc.segment()
+            doc.tokens
+
+    reports = [recruitx.parse_report(text) for text in texts]
+    values = [
+        (
+            attrs.astuple(r, recurse=False),
+            [
+                (
+                    attrs.astuple(c, recurse=False),
+                    [attrs.astuple(q, recurse=False) for q in c.quantities],
+                    [attrs.astuple(p, recurse=False) for p in c.periods],
+                    [attrs.astuple(s, recurse=False) for s in c.sources],
+                )
+                for c in r.claims
+            ],
+        )
+        for r in reports
+    ]
+
+    def build() -> None:
+        for report, claims in values:
+            built = []
+            for claim, quantities, periods, sources in claims:
+                text, span, _, _, _, places, likelihood, topic = claim
+                built.append(
+                    Claim(
+                        text,
+                        span,
+                        tuple(Source(*s) for s in sources),
+                        tuple(Quantity(*q) for q in quantities),
+                        tuple(Period(*p) for p in periods),
+                        places,
+                        likelihood,
+                        topic,
+                    )
+                )
+            Report(*report[:4], tuple(built), report[5])
+
+    word = regex.compile(r"\w+")
+    sample = texts[0]
+    timed = _best(lambda: [word.match(sample, i % 1000, timeout=2.0) for i in range(calls)]) / calls
+    untimed = _best(lambda: [word.match(sample, i % 1000) for i in range(calls)]) / calls
+    n = len(texts)
+    return {
+        "reading": _best(read) / n,
+        "records": _best(build) / n,
+        "items": sum(1 + len(c.quantities) + len(c.periods) + len(c.sources) for r in reports for c in r.claims) / n,
+        "timed call": timed,
+        "untimed call": untimed,
+    }
 
 
 def cold_start() -> tuple[float, float]:
@@ -206,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stream", type=int, default=0, help="also parse this many reports and print resident memory")
     parser.add_argument("--adversarial", action="store_true", help="time the adversarial inputs at 1x and 10x")
     parser.add_argument("--largest", type=float, default=0, help="also parse one report of this many MB")
+    parser.add_argument("--fixed", action="store_true", help="also measure the fixed costs every parse pays (reading, records)")
     args = parser.parse_args(argv)
 
     imported, first = cold_start()
@@ -231,11 +321,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'document, merging, records':<36} {rest / len(texts) * 1e3:7.3f} ms/report {rest / staged_total * 100:5.1f}%")
     print(f"peak traced memory over 200 reports: {peak:.1f} MiB")
     print(f"import: {imported * 1e3:.0f} ms; import + first parse: {first * 1e3:.0f} ms")
-    print(f"dateparser.search.search_dates(languages=['en']): {ref * 1e3:.2f} ms/report on {args.reference} of the same reports")
-    print(f"ratio: parse_report is {ref / per_report:.1f}x faster than search_dates alone")
-    periods = stages.get("recruitx_find_periods")
-    if periods:
-        print(f"ratio: the period stage is {ref / (periods / len(texts)):.1f}x faster than search_dates")
+    if ref is not None:
+        print(f"dateparser.search.search_dates(languages=['en']): {ref * 1e3:.2f} ms/report on {args.reference} of the same reports")
+        print(f"ratio: parse_report is {ref / per_report:.1f}x faster than search_dates alone")
+        periods = stages.get("recruitx_find_periods")
+        if periods:
+            print(f"ratio: the period stage is {ref / (periods / len(texts)):.1f}x faster than search_dates")
+    if args.fixed:
+        costs = fixed_costs(texts[:300])
+        fixed = costs["reading"] + costs["records"]
+        print(
+            f"fixed costs: reading {costs['reading'] * 1e3:.3f} ms/report, building the records {costs['records'] * 1e3:.3f} ms/report "
+            f"({costs['items']:.0f} claims, quantities, periods and sources per report)"
+        )
+        print(
+            f"one regex call: {costs['timed call'] * 1e6:.2f} us with timeout=, {costs['untimed call'] * 1e6:.2f} us without; "
+            f"after the fixed costs, 1 ms/report leaves {max(0.0, 1e-3 - fixed) / costs['items'] * 1e6:.1f} us per item"
+        )
     if args.adversarial:
         print("adversarial inputs, parse time at 1x and 10x size (must stay within 15x):")
         for name, size, one, ten, ok in adversarial():
