@@ -46,26 +46,42 @@ def _relay_branches() -> tuple[Any, ...]:
     return tuple(_alternation([pattern]) for pattern in data()["relay"])
 
 
-def relay_mention(text: str) -> tuple[int, int] | None:
-    """The span of "UNN" where the text names UNN as relaying the report, or ``None``.
+def _names_unn(text: str) -> bool:
+    return "UNN" in text or "УНН" in text  # cheap test first: most texts never name UNN
 
-    The leftmost match of any relay pattern (the first pattern on a tie), as
-    their alternation would find it.
-    """
-    if "UNN" not in text and "УНН" not in text:  # cheap test first: most texts never name UNN
-        return None
+
+def _leftmost_relay(text: str, start: int, end: int) -> Any:
+    """The leftmost match of any relay pattern in ``text[start:end]`` (the first pattern on a tie), as their
+    alternation would find it, or ``None``."""
     best = None
     for branch in _relay_branches():
-        m = branch.search(text, timeout=REGEX_TIMEOUT)
+        m = branch.search(text, start, end, timeout=REGEX_TIMEOUT)
         if m is not None and (best is None or m.start() < best.start()):
             best = m
-    return best.span("m") if best is not None else None
+    return best
+
+
+def relay_mention(text: str) -> tuple[int, int] | None:
+    """The span of "UNN" where the text names UNN as relaying the report, or ``None``."""
+    m = _leftmost_relay(text, 0, len(text)) if _names_unn(text) else None
+    return m.span("m") if m is not None else None
 
 
 def _relay(document: Document) -> tuple[int, int] | None:
-    """:func:`relay_mention` of the document's text, asked once per parse (detection and refinement both need it)."""
+    """:func:`relay_mention` of the document's text, asked once per parse (detection and refinement both need it).
+
+    A relay pattern never crosses a line, so only the lines naming UNN (the
+    "relay" hints) are searched, and the first line with a match gives the answer.
+    """
     if "unn.relay" not in document.memo:
-        document.memo["unn.relay"] = relay_mention(document.text)
+        text, found = document.text, None
+        if _names_unn(text):
+            for start, end in document.lines_containing(data()["hints"]["relay"]):
+                m = _leftmost_relay(text, start, end)
+                if m is not None:
+                    found = m.span("m")
+                    break
+        document.memo["unn.relay"] = found
     return document.memo["unn.relay"]
 
 
