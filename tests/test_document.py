@@ -82,6 +82,12 @@ def test_tokenize_gives_every_maximal_word_run(text):
     assert tokenize(text) == expected
 
 
+def test_no_word_character_is_a_space_to_str_split():
+    """tokenize blanks non-word characters and splits on whitespace: no letter, mark or digit may count as one."""
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert spaces and not [c for c in spaces if regex.fullmatch(r"[\p{L}\p{M}\p{N}]", c)]
+
+
 def _reference_language(text: str, default: str = "en") -> str:
     """detect_language written the plain way: count every letter of each script, then the telling letters and words."""
     import json

@@ -57,30 +57,39 @@ def word_bounded(body: str) -> str:
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-#: Runs of tokens joined by plain spaces: one match per run instead of one per word, because every
-#: match of a timed-out `regex` call costs a clock read; the run is split with ``str.split`` below.
-_TOKEN_RUN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?: +[\p{L}\p{M}\p{N}]+)*")
+
+
+class _Spaces(dict):
+    """A ``str.translate`` table turning every character that is not a letter, mark or digit (as ``_TOKEN``
+    sees it) into a space, filled as characters are met; at most ``_SPACES_MAX`` are kept."""
+
+    def __missing__(self, code: int) -> int:
+        kept = code if _TOKEN.fullmatch(chr(code), timeout=REGEX_TIMEOUT) else 32
+        if len(self) < _SPACES_MAX:
+            self[code] = kept
+        return kept
+
+
+_SPACES_MAX = 20_000
+_SPACES = _Spaces()
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
-    """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages."""
+    """Word tokens of ``text`` as ``(start, end, lowercased word)``, in order: one pass, shared by the stages.
+
+    The words are the runs of ``_TOKEN``; they are found by blanking every other character with
+    ``str.translate`` and splitting, which keeps offsets and costs no pattern call per word.
+    """
     lowered = text.lower()
     same = len(lowered) == len(text)  # lowercasing kept every offset (it does unless e.g. "İ" is present)
+    spaced = (lowered if same else text).translate(_SPACES)
     tokens: list[tuple[int, int, str]] = []
-    append = tokens.append
-    for m in _TOKEN_RUN.finditer(lowered if same else text, timeout=REGEX_TIMEOUT):
-        pos = m.start()
-        run = m.group()
-        if " " not in run:
-            append((pos, pos + len(run), run if same else run.lower()))
-            continue
-        for word in run.split(" "):
-            if word:
-                end = pos + len(word)
-                append((pos, end, word if same else word.lower()))
-                pos = end + 1
-            else:
-                pos += 1
+    append, find, pos = tokens.append, spaced.find, 0
+    for word in spaced.split():
+        pos = find(word, pos)
+        end = pos + len(word)
+        append((pos, end, word if same else word.lower()))
+        pos = end
     return tokens
 
 
