@@ -401,11 +401,12 @@ def recruitx_mark_boilerplate(document: Document) -> list[tuple[int, int]]:
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text
+    anchors = tuple(a for a in anchors if a in lowered)  # most texts hold none: no line is asked then
     for start, end in document.lines:
         if end - start <= _FURNITURE_LINE and lines.fullmatch(text, start, end, timeout=REGEX_TIMEOUT):
             out.append((start, end))
             continue
-        if not any(lowered.find(a, start, end) >= 0 for a in anchors):
+        if not anchors or not any(lowered.find(a, start, end) >= 0 for a in anchors):
             continue
         m = inline.search(text, start, end, timeout=REGEX_TIMEOUT)
         if m is not None:
