@@ -390,3 +390,21 @@ def test_a_cue_word_read_alone_is_what_its_pattern_reads(text):
     got = _cues(r)
     with mock.patch.object(at, "_cue_index", _every_cue_word_asks_its_pattern):
         assert got == _cues(r)
+
+
+# --- records ------------------------------------------------------------------------------------------------------
+
+
+def test_with_sources_is_evolve() -> None:
+    """``_with_sources`` builds what ``attrs.evolve(claim, sources=...)`` builds, every field of the claim kept."""
+    import attrs
+
+    from recruitx import parse_report
+    from recruitx.records import Claim
+
+    assert [a.name for a in attrs.fields(Claim)] == ["text", "span", "sources", "quantities", "periods", "places", "likelihood", "topic"]
+    report = parse_report("Russia recruited 1,500 men in Nepal in May 2024, the ISW said. It is likely that 300 more followed.")
+    assert report.claims
+    for claim in report.claims:
+        for sources in ((), claim.sources, claim.sources * 2):
+            assert at._with_sources(claim, sources) == attrs.evolve(claim, sources=sources)

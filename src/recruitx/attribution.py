@@ -829,7 +829,7 @@ class _Reader:
                     span = (alias.start(), span[1])
         if span is None or lex.stems:
             return span
-        if any(w.casefold() in _FINITE for w in self._words(*span)):
+        if not _FINITE.isdisjoint(map(str.casefold, self._words(*span))):
             return None  # "Pinwheel had removed 47 posts flagged by …": a clause, not a naming
         if self._preposition(*span):
             return None
@@ -899,9 +899,10 @@ class _Reader:
 
     def _heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
         key = (start, end)
-        if key not in self.heads_cache:
-            self.heads_cache[key] = self._find_heads(lex, start, end)
-        return self.heads_cache[key]
+        found = self.heads_cache.get(key)
+        if found is None:
+            found = self.heads_cache[key] = self._find_heads(lex, start, end)
+        return found
 
     def _find_heads(self, lex: _Lexicon, start: int, end: int) -> list[tuple[str, str, bool]]:
         """Head nouns of a naming, the head first: the last before a preposition in English, the
@@ -1044,7 +1045,7 @@ class _Reader:
                 break
         heads = self._heads(lex, start, end)
         roles = {h[1] for h in heads}
-        content = [w for w in words if w.casefold() not in lex.determiners]
+        content = [w for w, f in zip(words, low) if f not in lex.determiners]
         person_like = bool(roles & _PERSON_ROLES) and not (heads and heads[0][2])
         person = self._titled_person(lex, span, roles) if alias is not None else None
         if person is not None:
@@ -1488,6 +1489,13 @@ class _Reader:
     def chain(events: Sequence[_Event], span: tuple[int, int] | None = None) -> tuple[Source, ...]:
         """Sources outermost first (an event inside the content of k others has depth k); with ``span``,
         only the events whose content holds it."""
+        if len(events) == 1:  # most sentences: nothing to rank
+            event = events[0]
+            if span is not None and (
+                not (event.content[0] <= span[0] and span[1] <= event.content[1]) or event.mention[0] <= span[0] < event.mention[1]
+            ):
+                return ()
+            return (event.source,)
         ranked = []
         for event in events:
             if span is not None:
@@ -1502,7 +1510,7 @@ class _Reader:
                 and not (o.mention[0] <= event.mention[0] < o.mention[1])
             )
             ranked.append((depth, event.mention[0], event))
-        ranked.sort(key=lambda r: (r[0], r[1]))
+        ranked.sort(key=operator.itemgetter(0, 1))
         return _unique(e.source for _, _, e in ranked)
 
 
@@ -1707,18 +1715,33 @@ def _apply(
                 # no figure to tie to a clause: the whole sentence's chain, relayed findings included
                 chain = _unique((*prefix[index], *_Reader.chain(events[index])))
             chain = relayed(chain)
-            out.append(claim if chain == claim.sources else attrs.evolve(claim, sources=chain))
+            out.append(claim if chain == claim.sources else _with_sources(claim, chain))
             continue
         evs = events[index]
         per = [_unique((*prefix[index], *_Reader.chain(evs, q.span))) for q in claim.quantities]
         if all(p == per[0] for p in per):
             if per[0] or not _mentioned(evs, claim.quantities):
-                out.append(attrs.evolve(claim, sources=relayed(per[0] or chain)))
+                out.append(_with_sources(claim, relayed(per[0] or chain)))
             else:
                 out.extend(_split_mention(document, claim, evs, relayed(chain)))
             continue
         out.extend(_split(document, claim, [relayed(p) for p in per], relayed(chain)))
     return out
+
+
+def _with_sources(claim: Claim, sources: tuple[Source, ...]) -> Claim:
+    """``attrs.evolve(claim, sources=sources)``, built directly: evolve looks the fields up on every call
+    (2.8 against 1.5 us per claim, and each claim gets its chain this way)."""
+    return Claim(
+        text=claim.text,
+        span=claim.span,
+        sources=sources,
+        quantities=claim.quantities,
+        periods=claim.periods,
+        places=claim.places,
+        likelihood=claim.likelihood,
+        topic=claim.topic,
+    )
 
 
 def _mentioned(events: Sequence[_Event], quantities: Sequence[Any]) -> bool:
@@ -1742,7 +1765,7 @@ def _split_mention(document: Document, claim: Claim, events: Sequence[_Event], c
         within = lambda item: a <= item.span[0] < b  # noqa: E731
         items = [x for x in claim.quantities if within(x)]
         if own != bool(items) or any(x.span[1] > b for x in items):
-            return [attrs.evolve(claim, sources=chain)]
+            return [_with_sources(claim, chain)]
         out.append(
             Claim(
                 text=text[a:b],
@@ -1796,9 +1819,9 @@ def _split(document: Document, claim: Claim, per: list[tuple[Source, ...]], chai
     if sum(len(p.quantities) for p in pieces) != len(quantities) or any(
         p.span[1] < q.span[1] for p in pieces for q in p.quantities
     ):
-        return [attrs.evolve(claim, sources=chain)]
+        return [_with_sources(claim, chain)]
     if chain and not any(p.sources for p in pieces):
-        pieces[0] = attrs.evolve(pieces[0], sources=chain)
+        pieces[0] = _with_sources(pieces[0], chain)
     return pieces
 
 
