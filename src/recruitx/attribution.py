@@ -136,7 +136,7 @@ def _phrase_at(entry: _PhraseEntry, low: str, tokens: Sequence[tuple[int, int, s
         a, b, word = tokens[k + 1]
         more = by_second.get(word if b <= end else word[: end - a])
         if more:  # the phrases whose second word is the next word, merged longest first
-            candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p))))
+            candidates = tuple(sorted((*more, *candidates), key=lambda p: -len(" ".join(p)))) if candidates else more
     for parts in candidates:
         stop = phrase_end(low, at, end, parts)
         if stop >= 0 and (stop == end or not low[stop].isalnum()):
@@ -197,6 +197,7 @@ class _Lexicon:
         self.and_after = regex.compile(r"\s+(?:" + conj + r")\s+", regex.IGNORECASE)
         self.strong = regex.compile(r"[;:]|" + _B + "(?:" + _alternation(data["strong"]) + ")" + _E, regex.IGNORECASE)
         self.strong_words = tuple({" ".join(w.casefold().split()) for w in data["strong"]})
+        self.strong_marks = (";", ":", *self.strong_words)  # where ``strong`` can match: one of these is there
         self.between_last = _last_tokens(data["between"])
         self.data = data
 
@@ -967,17 +968,16 @@ class _Reader:
         as neither)."""
         text, low, tokens = self.text, self.low, self.tokens
         lo, hi = self.doc.token_range(start, end) if within is None else within
-        if hi < len(tokens) and tokens[hi][0] < end:
-            hi += 1  # a token cut by ``end``: the pattern sees its first part
+        candidates = list(itertools.compress(range(lo, hi), map(index.__contains__, self.words[lo:hi])))
+        if hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in index:
+            candidates.append(hi)  # a token cut by ``end``: the pattern sees its first part
         found: list[str] = []
         last = start
-        for k in range(lo, hi):
-            at, stop, word = tokens[k]
-            if stop > end:
-                word = word[: end - at]
-            if word not in index or at < last or at > 0 and text[at - 1] in "'’":
+        for k in candidates:
+            at, _, word = tokens[k]
+            if at < last or at > 0 and text[at - 1] in "'’":
                 continue
-            stop = _phrase_at(index[word], low, tokens, k, end)
+            stop = _phrase_at(index[word if k < hi else word[: end - at]], low, tokens, k, end)
             if stop >= 0:
                 found.append(" ".join(low[at:stop].split()))
                 last = stop
@@ -1278,10 +1278,12 @@ class _Reader:
         previous = self._previous(max(s0, m.start() - 24), m.start())
         if previous is not None and previous.casefold() in _AUXILIARIES:
             return []
-        if word.casefold() in lex.need_that and not self._that(m.end(), s1):
+        folded = word.casefold()
+        if folded in lex.need_that and not self._that(m.end(), s1):
             return []
         subject, inverted = None, False
-        if text[s0 : m.start()].rstrip()[-1:] == ",":
+        before = text[s0 : m.start()].rstrip()
+        if before[-1:] == ",":
             # "…, повідомляє ГУР", "…, says the ISW": the subject follows the verb
             after = self.forward_np(lex, m.end(), s1)
             if (
@@ -1295,7 +1297,6 @@ class _Reader:
         if subject is None:
             subject = self.backward_np(lex, s0, m.start())
         if not inverted and (subject is None or not self._party_like(lex, *subject)):
-            before = text[s0 : m.start()].rstrip()
             if lex.stems or not before or before[-1] in ",”»\"—–-":
                 subject = self.forward_np(lex, m.end(), s1)
                 inverted = True
@@ -1305,14 +1306,14 @@ class _Reader:
             return []
         if not inverted and self._passive(m, subject, s1):
             return []
-        if word.casefold() in lex.noun_verbs and not (self._alias_in(*subject) or self._heads(lex, *subject)):
+        if folded in lex.noun_verbs and not (self._alias_in(*subject) or self._heads(lex, *subject)):
             return []  # "ahead of the Baltic states (212)": a noun
         source = self.resolve(lex, subject)
         if source is None:
             return []
         trailing_outlet = (
             not inverted
-            and word.casefold() in lex.outlet_verbs
+            and folded in lex.outlet_verbs
             and source.kind == "media"
             and not text[m.end() : s1].strip(" .;:\u00a0")
             and text[s0 : subject[0]].rstrip()[-1:] in (",", "")
@@ -1360,7 +1361,7 @@ class _Reader:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
         start = max(s0, pos - 80)
         low = self.low
-        if self.fast and not any(low.find(w, start, pos) >= 0 for w in (";", ":", *lex.strong_words)):
+        if self.fast and not any(low.find(w, start, pos) >= 0 for w in lex.strong_marks):
             bounds = []  # no "that" nor a colon: the pattern cannot match
         else:
             bounds = [b for b in lex.strong.finditer(self.text, start, pos, timeout=REGEX_TIMEOUT)]
