@@ -423,7 +423,7 @@ def _cue_matches(document: Document, words: Sequence[str]) -> dict[int, list[_Cu
 class _Party:
     """A party named in the document: its canonical name, kind, roles and its first full mention."""
 
-    __slots__ = ("name", "kind", "roles", "animate", "plural", "mention", "span", "surname")
+    __slots__ = ("name", "kind", "roles", "animate", "plural", "mention", "span", "surname", "_source")
 
     def __init__(self, name: str, kind: str, roles: set[str], animate: bool, plural: bool, mention: str, span: tuple[int, int]) -> None:
         self.name = name
@@ -435,6 +435,13 @@ class _Party:
         self.span = span
         words = name.split()
         self.surname = words[-1].casefold() if len(words) >= 2 and words[-1][:1].isupper() else None
+        self._source: Source | None = None
+
+    def source(self) -> Source:
+        """The party as named first (a pronoun or a document title stands for it): built once, as records are immutable."""
+        if self._source is None:
+            self._source = Source(self.mention, self.span, self.name, self.kind)
+        return self._source
 
 
 @attrs.define
@@ -794,15 +801,15 @@ class _Reader:
                 continue
             found.append((p, stop, text[p:stop]))
             last = stop
-        words = self.words
         lo, hi = self.doc.token_range(start, end)
-        tokens = self.tokens
-        if hi < len(tokens) and tokens[hi][0] < end:
-            hi += 1  # a token cut by ``end``: the pattern sees its first part
-        clause = lex.clause_tokens
-        if not clause.isdisjoint(words[lo:hi]) or hi > lo and tokens[hi - 1][1] > end:
+        tokens, clause = self.tokens, lex.clause_tokens
+        within = self.words[lo:hi]
+        if not clause.isdisjoint(within) or hi < len(tokens) and tokens[hi][0] < end:
+            ks = list(itertools.compress(range(lo, hi), map(clause.__contains__, within)))
+            if hi < len(tokens) and tokens[hi][0] < end:  # a token cut by ``end``: the pattern sees its first part
+                ks.append(hi)
             mixed = False
-            for k in range(lo, hi):
+            for k in ks:
                 a, b, word = tokens[k]
                 if b > end:
                     word = word[: end - a]
@@ -1031,7 +1038,7 @@ class _Reader:
             return None
         if len(low) == 1 and low[0] in lex.pronouns:
             party = self._antecedent(lex.pronouns[low[0]])
-            return None if party is None else Source(party.mention, party.span, party.name, party.kind)
+            return None if party is None else party.source()
         alias = None
         for m in self._alias_iter(start, end):
             written = m.group()
@@ -1066,7 +1073,7 @@ class _Reader:
             party = self._antecedent_role(role)
             if party is not None:
                 if role in ("document", "evidence"):
-                    return Source(party.mention, party.span, party.name, party.kind)
+                    return party.source()
                 party.roles.add(role)
                 return Source(mention, span, party.name, party.kind)
         names = [w for w in content if w[:1].isupper() and w.casefold() not in lex.heads and w not in lex.name_stop and not w.startswith("(")]
@@ -1234,7 +1241,7 @@ class _Reader:
             party = None if word is None else self._antecedent(lex.pronouns[word.casefold()])
             if party is None:
                 return []
-            source = Source(party.mention, party.span, party.name, party.kind)
+            source = party.source()
             return [_Event(family, source, cue, cue, self._opens(lex, s0, m.start()))]
         if family == "verb":
             return self._verb_events(lex, m, s0, s1)
