@@ -945,10 +945,8 @@ class _Reader:
         before where ``_HEAD_CUT`` first matches (a comma, or one of its words written in lower case
         between spaces), or if none is there, all of them."""
         text, tokens, words = self.text, self.tokens, self.words
-        lo, hi = self.doc.token_range(start, end)
-        if index.keys().isdisjoint(words[lo:hi]) and not (
-            hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in index
-        ):
+        lo, hi, openers = self._head_openers(index, start, end)
+        if not openers:
             return []  # no token opens a head, the cut one included
         cut = text.find(",", start, end)
         if cut < 0:
@@ -962,29 +960,40 @@ class _Reader:
                     if a > start and b < end and text[a - 1].isspace() and text[b].isspace() and text.startswith(word, a):
                         cut = a - 1
                         break
-        found = self._head_phrases(index, start, cut, (lo, hi) if cut == end else self.doc.token_range(start, cut))
-        if not found and cut < end:
-            found = self._head_phrases(index, start, end, (lo, hi))
+        if cut < end:  # a comma or a space: no token crosses it, so the openers before it are those of [start, cut)
+            found = self._head_phrases(index, start, cut, [k for k in openers if tokens[k][0] < cut])
+            if not found:
+                found = self._head_phrases(index, start, end, openers)
+        else:
+            found = self._head_phrases(index, start, end, openers)
         found.reverse()
         return found
 
-    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int, within: tuple[int, int] | None = None) -> list[str]:
-        """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
-        from the tokens (``within``: their ``token_range(start, end)``, if known): at a token not after an apostrophe,
-        the longest head written there and not followed by a letter or digit (the end of the range counts
-        as neither)."""
-        text, low, tokens = self.text, self.low, self.tokens
-        lo, hi = self.doc.token_range(start, end) if within is None else within
-        candidates = list(itertools.compress(range(lo, hi), map(index.__contains__, self.words[lo:hi])))
+    def _head_openers(self, index: dict[str, _PhraseEntry], start: int, end: int) -> tuple[int, int, list[int]]:
+        """``token_range(start, end)`` and, in order, the tokens of it whose word opens a head of ``index``,
+        then the token cut by ``end`` if its first part does (the pattern sees that part)."""
+        tokens = self.tokens
+        lo, hi = self.doc.token_range(start, end)
+        openers = list(itertools.compress(range(lo, hi), map(index.__contains__, self.words[lo:hi])))
         if hi < len(tokens) and tokens[hi][0] < end and tokens[hi][2][: end - tokens[hi][0]] in index:
-            candidates.append(hi)  # a token cut by ``end``: the pattern sees its first part
+            openers.append(hi)
+        return lo, hi, openers
+
+    def _head_phrases(self, index: dict[str, _PhraseEntry], start: int, end: int, openers: list[int] | None = None) -> list[str]:
+        """What ``head_pattern.finditer(text, start, end)`` finds in a plain text, case-folded and single-spaced,
+        from the tokens (``openers``: those that open a head, from ``_head_openers``, if known): at a token not
+        after an apostrophe, the longest head written there and not followed by a letter or digit (the end of
+        the range counts as neither)."""
+        text, low, tokens = self.text, self.low, self.tokens
+        if openers is None:
+            openers = self._head_openers(index, start, end)[2]
         found: list[str] = []
         last = start
-        for k in candidates:
-            at, _, word = tokens[k]
+        for k in openers:
+            at, stop, word = tokens[k]
             if at < last or at > 0 and text[at - 1] in "'’":
                 continue
-            stop = _phrase_at(index[word if k < hi else word[: end - at]], low, tokens, k, end)
+            stop = _phrase_at(index[word if stop <= end else word[: end - at]], low, tokens, k, end)
             if stop >= 0:
                 found.append(" ".join(low[at:stop].split()))
                 last = stop
