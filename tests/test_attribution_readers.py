@@ -374,6 +374,17 @@ def test_cue_matches_are_the_same_without_the_agent_prefilter(text: str) -> None
         assert got == _cues(r)
 
 
+@given(texts(CUE_WORDS, ["the", "The", "report", "data", "it", "is", "this", "was", "according", "to", "'s", "-", "—", "(", "«"]))
+@example("The report says that x. «The» report notes that y, the-report states that; The data come from UNN")
+@example("It is noted that x. (It) is reported that y; it's noted that. This was stated by UNN, according  to ISW")
+def test_cue_matches_are_the_same_without_the_second_word_prefilter(text: str) -> None:
+    """The cues found per sentence are those found when no cue word is ruled out by the token after it."""
+    r = _reader(text)
+    got = _cues(r)
+    with mock.patch.object(at, "_second_leads", lambda: {}):
+        assert got == _cues(r)
+
+
 def _every_cue_word_asks_its_pattern() -> tuple:
     leads, longest, alone = _CUE_INDEX()
     return leads, longest, {word: False for word in alone}

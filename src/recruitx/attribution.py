@@ -309,6 +309,27 @@ def _cue_index() -> tuple[frozenset[str], int, dict[tuple[str, str], bool]]:
 
 
 @functools.cache
+def _second_leads() -> dict[str, frozenset[str]]:
+    """For :func:`_cue_matches`: per token that opens cues only as a whole first word which must be followed
+    by given words ("the" of "the report", "according" of "according to"), the tokens those words start
+    with. Where the text's next token is none of them, the next word is none of those words (a first word
+    is one token with punctuation around it, and punctuation holds no token), so no cue starts there."""
+    entries: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for first, (_, nxt) in _cue_words().items():
+        lead = _TOKEN_LEAD.match(first, timeout=REGEX_TIMEOUT)
+        if lead is not None:
+            entries.setdefault(lead.group(), []).append((first, nxt))
+    out = {}
+    for lead, found in entries.items():
+        if any(first != lead or nxt is None for first, nxt in found):
+            continue
+        starts = [_TOKEN_LEAD.search(w, timeout=REGEX_TIMEOUT) for _, nxt in found for w in nxt]  # type: ignore[union-attr]
+        if all(starts):
+            out[lead] = frozenset(m.group() for m in starts)  # type: ignore[union-attr]
+    return out
+
+
+@functools.cache
 def _agent_ends() -> tuple[str, ...] | None:
     """The last words of the agent cues ("reported by", "cited in"), when every agent cue has two or more
     words and none of ``,.;:`` (nor can the words in the gap of "published on Telegram by"); else ``None``."""
@@ -366,10 +387,14 @@ def _cue_matches(document: Document, words: Sequence[str]) -> dict[int, list[_Cu
     found: list[_Cue] = []
     if same and plain_text(text):
         leads, longest, alone = _cue_index()
+        seconds = _second_leads()
         tokens = document.tokens
-        n = len(low)
-        for k in itertools.compress(range(len(tokens)), map(leads.__contains__, words)):
+        n, count = len(low), len(tokens)
+        for k in itertools.compress(range(count), map(leads.__contains__, words)):
             at, end, word = tokens[k]
+            after_words = seconds.get(word)
+            if after_words is not None and (k + 1 == count or words[k + 1] not in after_words):
+                continue  # "the" not before "report" or "data"
             spaced = end == n or low[end].isspace()  # the token is a whole whitespace-separated word
             if spaced and (at == 0 or low[at - 1].isspace()):
                 first = word
