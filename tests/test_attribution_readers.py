@@ -374,6 +374,17 @@ def test_cue_matches_are_the_same_without_the_agent_prefilter(text: str) -> None
         assert got == _cues(r)
 
 
+@given(texts(CUE_WORDS, ["the", "The", "report", "data", "it", "is", "this", "was", "according", "to", "'s", "-", "—", "(", "«"]))
+@example("The report says that x. «The» report notes that y, the-report states that; The data come from UNN")
+@example("It is noted that x. (It) is reported that y; it's noted that. This was stated by UNN, according  to ISW")
+def test_cue_matches_are_the_same_without_the_second_word_prefilter(text: str) -> None:
+    """The cues found per sentence are those found when no cue word is ruled out by the token after it."""
+    r = _reader(text)
+    got = _cues(r)
+    with mock.patch.object(at, "_second_leads", lambda: {}):
+        assert got == _cues(r)
+
+
 def _every_cue_word_asks_its_pattern() -> tuple:
     leads, longest, alone = _CUE_INDEX()
     return leads, longest, {word: False for word in alone}
@@ -390,3 +401,21 @@ def test_a_cue_word_read_alone_is_what_its_pattern_reads(text):
     got = _cues(r)
     with mock.patch.object(at, "_cue_index", _every_cue_word_asks_its_pattern):
         assert got == _cues(r)
+
+
+# --- records ------------------------------------------------------------------------------------------------------
+
+
+def test_with_sources_is_evolve() -> None:
+    """``_with_sources`` builds what ``attrs.evolve(claim, sources=...)`` builds, every field of the claim kept."""
+    import attrs
+
+    from recruitx import parse_report
+    from recruitx.records import Claim
+
+    assert [a.name for a in attrs.fields(Claim)] == ["text", "span", "sources", "quantities", "periods", "places", "likelihood", "topic"]
+    report = parse_report("Russia recruited 1,500 men in Nepal in May 2024, the ISW said. It is likely that 300 more followed.")
+    assert report.claims
+    for claim in report.claims:
+        for sources in ((), claim.sources, claim.sources * 2):
+            assert at._with_sources(claim, sources) == attrs.evolve(claim, sources=sources)
