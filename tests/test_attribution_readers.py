@@ -419,3 +419,66 @@ def test_with_sources_is_evolve() -> None:
     for claim in report.claims:
         for sources in ((), claim.sources, claim.sources * 2):
             assert at._with_sources(claim, sources) == attrs.evolve(claim, sources=sources)
+
+
+# --- the verb cue's subject ---------------------------------------------------------------------------------------
+
+
+VERBS = _table("verbs")
+SUBJECT_WORDS = with_words(
+    _table("determiners") + _table("between") + _table("name_stop") + _table("pronouns") + _table("first_person")
+    + ["has", "had", "was", "of", "for", "in", "who", "that", "and", "publicly", "quietly", "Kyiv's", "state-run", "(ISW)", "5"]
+)
+SUBJECT_MARKS = [" "] * 24 + [", ", ',"', '." ', "!” ", "; ", " – ", " - ", "\n", "  ", "'", '"', "«", ":", ",", ' "']
+
+
+def subject_texts() -> st.SearchStrategy[str]:
+    """Sentences of known names, head nouns, reporting verbs and the small words around a subject, mostly
+    joined by single spaces (where the fast reading applies), sometimes by punctuation."""
+    word = st.one_of(
+        _cased(ALIASES), st.sampled_from(ALIASES), _cased(HEADS), st.sampled_from(HEADS), _cased(VERBS),
+        _cased(SUBJECT_WORDS), _cased(CUE_WORDS),
+    )
+    mark = st.sampled_from(SUBJECT_MARKS)
+    return st.lists(st.tuples(word, mark), min_size=1, max_size=16).map(lambda ps: "".join(a + b for a, b in ps).rstrip() + ".")
+
+
+@given(subject_texts())
+@example("ISW analysts estimate that 5 men joined.")
+@example("On May 8, Ukrainian President Volodymyr Zelenskyy said it.")
+@example('"We pay," the assessment reads. In June, UNN reports. The head of state later added that.')
+@example("Kyiv's analysts said. The state-run media said. He said. Officials publicly said. The ministry has said.")
+@example("Some Ukrinform officials said. the ministry of the UK said. Of them officials said. The BBC analysts said.")
+@example("Earlier ISW said. We officials said. The ministry quietly said. In May, in Kyiv officials said. The ministry said.")
+@example("The big Kyiv city ministry press service office team group unit staff member said.")
+def test_plain_subject_is_the_general_subject(text: str) -> None:
+    """Where ``_plain_subject`` reads a subject before a word, ``backward_np`` finds that subject and
+    ``_party_like`` takes it (each asked on a reader of its own, so that no cache is shared)."""
+    fast, general = _reader(text), _reader(text)
+    for sentence in fast.doc.sentences:
+        s0 = sentence.start
+        for lex in _lexicons():
+            for a, _, _ in fast.tokens:
+                if not s0 <= a <= sentence.end:
+                    continue
+                span = fast._plain_subject(lex, s0, a)
+                if span is not None:
+                    assert general.backward_np(lex, s0, a) == span, (lex.language, a)
+                    assert general._party_like(lex, *span), (lex.language, a)
+                    assert fast._words(*span) == general._words(*span)
+                    assert _found(fast._alias_in(*span)) == _found(general._alias_in(*span))
+
+
+def _found(match) -> tuple[int, int] | None:
+    return None if match is None else (match.start(), match.end())
+
+
+@given(subject_texts())
+@example("ISW analysts estimate that 5 men joined. The head of state later added that the ministry said it.")
+def test_attribution_is_the_same_without_the_plain_subject(text: str) -> None:
+    """The claims' sources are those found when every verb cue's subject is read by the general path."""
+    from recruitx import parse_report
+
+    got = parse_report(text)
+    with mock.patch.object(at._Reader, "_plain_subject", lambda self, lex, s0, pos: None):
+        assert parse_report(text) == got
