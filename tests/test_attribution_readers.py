@@ -482,3 +482,22 @@ def test_attribution_is_the_same_without_the_plain_subject(text: str) -> None:
     got = parse_report(text)
     with mock.patch.object(at._Reader, "_plain_subject", lambda self, lex, s0, pos: None):
         assert parse_report(text) == got
+
+
+def _opens_by_pattern(lex: at._Lexicon, text: str, s0: int, pos: int) -> bool:
+    """``_opens`` as it read before its shortcuts: the last ``strong`` match, then ``_WORD`` words up to ``pos``."""
+    bounds = list(lex.strong.finditer(text, max(s0, pos - 80), pos, timeout=REGEX_TIMEOUT))
+    begin = bounds[-1].end() if bounds else s0
+    return len(at._WORD.findall(text, begin, pos, timeout=REGEX_TIMEOUT)) <= 4
+
+
+@given(texts(["(", ")", "(-)", "(a)", "()", "that", "That", ";", ":", "x'y", "U.S.", "a-b"], ["(", "(–)", " ", "that"]), PAIRS)
+@example("(-) (–) (-) (-) (-) x", [(0, 21)])
+@example("a b (c d) e f", [(0, 13)])
+@example("a b c d e that f", [(0, 16)])
+def test_opens_matches_the_word_pattern_reading(text: str, pairs: list[tuple[int, int]]) -> None:
+    """``_opens`` (few words since the sentence start or "that") says what the strong pattern and ``_WORD`` say."""
+    r = _reader(text)
+    for lex in _lexicons():
+        for a, b in _spans(text, pairs):
+            assert r._opens(lex, a, b) == _opens_by_pattern(lex, text, a, b), (lex.language, a, b)

@@ -1463,6 +1463,15 @@ class _Reader:
         """True when an "according to" cue opens its clause (few words since the sentence start or "that")."""
         start = max(s0, pos - 80)
         low = self.low
+        if self.fast:
+            # a word of a plain text starts at a token (or at ``s0`` inside one) or is a parenthesis: four of
+            # those in all are four words at most, wherever "that" or a colon puts the clause start
+            starts = self.token_starts
+            lo = bisect.bisect_left(starts, s0)
+            if lo > 0 and self.tokens[lo - 1][1] > s0:
+                lo -= 1
+            if bisect.bisect_left(starts, pos) - lo + low.count("(", s0, pos) <= 4:
+                return True
         if self.fast and not any(low.find(w, start, pos) >= 0 for w in lex.strong_marks):
             bounds = []  # no "that" nor a colon: the pattern cannot match
         else:
