@@ -199,6 +199,10 @@ class _Lexicon:
         self.strong_words = tuple({" ".join(w.casefold().split()) for w in data["strong"]})
         self.strong_marks = (";", ":", *self.strong_words)  # where ``strong`` can match: one of these is there
         self.between_last = _last_tokens(data["between"])
+        #: The one-word "between" phrases that end no longer one: a run of them (spaced) is all ``between`` takes.
+        multi_last = _last_tokens(w for w in data["between"] if " " in w.strip())
+        alone = {w.casefold() for w in self.between_words if w.isascii() and w.isalpha()}
+        self.between_alone = frozenset() if multi_last is None else frozenset(alone - multi_last)
         self.data = data
 
 
@@ -737,18 +741,24 @@ class _Reader:
     def _plain_subject(self, lex: _Lexicon, s0: int, pos: int) -> tuple[int, int] | None:
         """The subject ``backward_np`` finds before the reporting verb at ``pos``, when ``_party_like``
         takes it, read in one pass over its tokens in the common case ("ISW analysts said", ", the
-        ministry reported"): English words of ASCII letters with single spaces between them, one space
-        before the verb, none a clause, finite or adverb word, after the sentence start, a comma or a
-        closing quote. ``None`` whenever the case is any other (then the general reading decides)."""
+        ministry reported", "The head of state later added"): English words of ASCII letters with single
+        spaces between them and before the verb, none a clause, finite or adverb word, after the sentence
+        start, a comma or a closing quote, and maybe one-word "between" phrases after them. ``None``
+        whenever the case is any other (then the general reading decides)."""
         if not self.fast or lex.stems or lex.clause_tokens is None or lex.between_last is None or self.aliases is None:
             return None
         text, tokens, words = self.text, self.tokens, self.words
         k = bisect.bisect_left(self.token_starts, pos) - 1
         if k < 0 or tokens[k][1] != pos - 1 or text[pos - 1] != " ":
             return None
+        while words[k] in lex.between_alone:  # "later added", "has also said": words ``between`` drops
+            a = tokens[k][0]
+            if k == 0 or tokens[k - 1][1] != a - 1 or text[a - 1] != " ":
+                return None
+            k -= 1
         last = words[k]
-        if last in lex.between_last or last.endswith("ly"):
-            return None  # "later added", "publicly said": the words the general reading skips
+        if last in lex.between_last or last.endswith("ly") or tokens[k][1] <= max(s0, pos - 80):
+            return None  # "in its report said", "publicly said": other words the general reading drops
         window = max(s0, pos - 130)
         clause = lex.clause_tokens
         j = k
@@ -761,7 +771,7 @@ class _Reader:
             j -= 1
             if k - j >= 12:
                 return None  # more than 12 words: no naming
-        start, end = tokens[j][0], pos - 1
+        start, end = tokens[j][0], tokens[k][1]
         # what comes before: the sentence start, or a comma or closing quote, with only spaces, quotes and
         # dashes after it (``_trim`` drops those), so that the last clause boundary leaves the same words
         g = start
@@ -786,14 +796,44 @@ class _Reader:
             # words before a known name stay in the naming when one is a name or a title ("Ukrainian President …")
             if not any(w[:1].isupper() and w not in lex.name_stop for w in said[: bisect.bisect_left(self.token_starts, found[0].start()) - j]):
                 return None
-        if not found and not self._heads(lex, start, end) and not any(w[:1].isupper() and w not in lex.name_stop for w in said):
+        heads = self._plain_heads(lex, j, k)
+        if heads is None:
+            heads = self._heads(lex, start, end)
+        if not found and not heads and not any(w[:1].isupper() and w not in lex.name_stop for w in said):
             return None
+        self.heads_cache[span] = heads
         self.alias_cache[span] = found[0] if found else None
         self.words_cache[span] = said
         self.spans_cache[span] = [(a, b) for a, b, _ in tokens[j : k + 1]]
         self.party_cache[(lex.language, start, end)] = True
         return span
 
+
+    def _plain_heads(self, lex: _Lexicon, j: int, k: int) -> list[tuple[str, str, bool]] | None:
+        """``_heads`` of the words of tokens ``j`` to ``k`` with single spaces between them (a plain subject),
+        from those tokens: the cut of ``_english_heads`` is a word of ``_CUT_WORDS`` written in lower case
+        between two others. ``None`` when the text's heads are not read from its tokens."""
+        index = lex.head_index
+        if index is None:
+            return None
+        words = self.words
+        openers = [i for i in range(j, k + 1) if words[i] in index]
+        if not openers:
+            return []
+        tokens, text = self.tokens, self.text
+        start, end = tokens[j][0], tokens[k][1]
+        cut = end
+        for i in range(j, k + 1):
+            if words[i] in _CUT_WORDS and text.startswith(words[i], tokens[i][0]):
+                cut = tokens[i][0] - 1
+                break
+        found = self._head_phrases(index, start, cut, [i for i in openers if tokens[i][0] < cut]) if cut < end else []
+        if not found:
+            found = self._head_phrases(index, start, end, openers)
+        heads = lex.heads
+        if not all(key in heads for key in found):
+            return None
+        return [heads[key] for key in reversed(found)]
 
     def backward_np(self, lex: _Lexicon, start: int, end: int) -> tuple[int, int] | None:
         """The subject ending at ``end`` (before a reporting verb), within ``[start, end)``."""
