@@ -536,6 +536,7 @@ class _Reader:
         self.parties: list[_Party] = []
         self.by_name: dict[str, _Party] = {}
         self.alias_cache: dict[tuple[int, int], Any] = {}
+        self.between_cache: dict[tuple[int, int], list[Any] | None] = {}
         self.heads_cache: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
         self.party_cache: dict[tuple[str, int, int], bool] = {}
         self.words_cache: dict[tuple[int, int], list[str]] = {}
@@ -564,7 +565,15 @@ class _Reader:
 
     def _aliases_between(self, start: int, end: int) -> list[Any] | None:
         """What ``alias_pattern.finditer(text, start, end)`` finds, from the whole-text aliases; ``None``
-        where those cannot tell (a range starting inside an alias, or cutting a word or an alias)."""
+        where those cannot tell (a range starting inside an alias, or cutting a word or an alias).
+        Cached: a naming is read for its subject, its party and its person (do not modify)."""
+        key = (start, end)
+        if key in self.between_cache:
+            return self.between_cache[key]
+        found = self.between_cache[key] = self._find_aliases_between(start, end)
+        return found
+
+    def _find_aliases_between(self, start: int, end: int) -> list[Any] | None:
         spans = self.aliases
         if spans is None or end < len(self.low) and self.low[end].isalnum():
             return None
