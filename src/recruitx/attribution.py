@@ -527,6 +527,7 @@ class _Reader:
         # plain texts: the shared tokens rule out pattern searches where no phrase can start
         self.low = self.text.lower()
         self.fast = len(self.low) == len(self.text) and plain_text(self.text)
+        self.ascii = self.text.isascii()
         self.tokens = document.tokens if self.fast else []
         self.words = list(map(operator.itemgetter(2), self.tokens))
         self.token_starts = document.token_starts if self.fast else []
@@ -769,18 +770,21 @@ class _Reader:
         if last in lex.between_last or last.endswith("ly") or tokens[k][1] <= max(s0, pos - 80):
             return None  # "in its report said", "publicly said": other words the general reading drops
         window = max(s0, pos - 130)
-        clause = lex.clause_tokens
         j = k
-        while True:
-            a, _, word = tokens[j]
-            if a < window or word in clause or word in _FINITE or not (word.isascii() and word.isalpha()):
-                return None
-            if j == 0 or tokens[j - 1][1] != a - 1 or text[a - 1] != " ":
+        while j > 0 and k - j < 12:
+            a = tokens[j][0]
+            if tokens[j - 1][1] != a - 1 or text[a - 1] != " ":
                 break
             j -= 1
-            if k - j >= 12:
-                return None  # more than 12 words: no naming
+        if k - j >= 12:
+            return None  # more than 12 words: no naming
         start, end = tokens[j][0], tokens[k][1]
+        said = text[start:end].split(" ")  # the words: tokens with one space between them
+        within = words[j : k + 1]
+        if start < window or not (lex.clause_tokens.isdisjoint(within) and _FINITE.isdisjoint(within)):
+            return None
+        if not (self.ascii or all(map(str.isascii, said))) or not all(map(str.isalpha, said)):
+            return None
         # what comes before: the sentence start, or a comma or closing quote, with only spaces, quotes and
         # dashes after it (``_trim`` drops those), so that the last clause boundary leaves the same words
         g = start
@@ -800,7 +804,6 @@ class _Reader:
         if found is None:
             return None
         span = (start, end)
-        said = [text[a:b] for a, b, _ in tokens[j : k + 1]]
         if found and found[0].start() > start:
             # words before a known name stay in the naming when one is a name or a title ("Ukrainian President …")
             if not any(w[:1].isupper() and w not in lex.name_stop for w in said[: bisect.bisect_left(self.token_starts, found[0].start()) - j]):
@@ -813,7 +816,6 @@ class _Reader:
         self.heads_cache[span] = heads
         self.alias_cache[span] = found[0] if found else None
         self.words_cache[span] = said
-        self.spans_cache[span] = [(a, b) for a, b, _ in tokens[j : k + 1]]
         self.party_cache[(lex.language, start, end)] = True
         return span
 
