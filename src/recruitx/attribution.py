@@ -1185,26 +1185,26 @@ class _Reader:
         if len(low) == 1 and low[0] in lex.pronouns:
             party = self._antecedent(lex.pronouns[low[0]])
             return None if party is None else party.source()
-        alias = None
+        alias = alias_key = None
         for m in self._alias_iter(start, end):
             written = m.group()
-            if " ".join(written.casefold().split()) not in self.alias_name:
+            key = " ".join(written.casefold().split())
+            if key not in self.alias_name:
                 continue  # a case-insensitive match that full case folding spells otherwise
             if written[:1].isupper() or not written[:1].isalpha() or len(written.split()) > 1:
-                alias = m
+                alias, alias_key = m, key
                 if "," in text[start : m.start()]:
                     break
             if "," in text[m.end() : end]:
                 break
         heads = self._heads(lex, start, end)
         roles = {h[1] for h in heads}
-        content = [w for w, f in zip(words, low) if f not in lex.determiners]
         person_like = bool(roles & _PERSON_ROLES) and not (heads and heads[0][2])
         person = self._titled_person(lex, span, roles) if alias is not None else None
         if person is not None:
             alias = None  # "речник ГУР Андрій Юсов": the spokesperson, not the agency
         if alias is not None:
-            name, kind = self.alias_name[" ".join(alias.group().casefold().split())]
+            name, kind = self.alias_name[alias_key]
             party = self.by_name.get(name)
             if party is None:
                 animate = kind == "person" or person_like or (kind == "government" and not heads and len(name.split()) >= 2)
@@ -1213,6 +1213,7 @@ class _Reader:
                 party.roles |= roles
                 party.animate = party.animate or person_like
             return Source(mention, span, party.name, party.kind)
+        content = [w for w, f in zip(words, low) if f not in lex.determiners]
         rest = " ".join(w.casefold() for w in content)
         if heads and (rest in lex.heads or lex.stems and len(content) <= 3 and all(lex.head_pattern.match(w, timeout=REGEX_TIMEOUT) for w in content)):
             role = heads[0][1]
