@@ -819,7 +819,6 @@ class _Reader:
         self.party_cache[(lex.language, start, end)] = True
         return span
 
-
     def _plain_heads(self, lex: _Lexicon, j: int, k: int) -> list[tuple[str, str, bool]] | None:
         """``_heads`` of the words of tokens ``j`` to ``k`` with single spaces between them (a plain subject),
         from those tokens: the cut of ``_english_heads`` is a word of ``_CUT_WORDS`` written in lower case
@@ -834,7 +833,7 @@ class _Reader:
         tokens, text = self.tokens, self.text
         start, end = tokens[j][0], tokens[k][1]
         cut = end
-        for i in range(j, k + 1):
+        for i in range(j + 1, k):  # not the first word nor the last
             if words[i] in _CUT_WORDS and text.startswith(words[i], tokens[i][0]):
                 cut = tokens[i][0] - 1
                 break
