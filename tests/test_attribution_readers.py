@@ -508,3 +508,20 @@ def test_opens_matches_the_word_pattern_reading(text: str, pairs: list[tuple[int
     for lex in _lexicons():
         for a, b in _spans(text, pairs):
             assert r._opens(lex, a, b) == _opens_by_pattern(lex, text, a, b), (lex.language, a, b)
+
+
+@given(texts(HEADS, HEADS, ["of", "for", "from", "in", "at", "with", "on", "by", "who", "which", "Of", "the", "head of", "state"]))
+@example("the head of state of the ministry. Press service of the Ministry of Defence for analysts")
+@example("officials of. of officials. the ministry spokesperson for. the ministry Of defence spokesperson")
+def test_plain_heads_are_the_heads(text: str) -> None:
+    """``_plain_heads`` of every run of words of letters with single spaces between them gives what ``_heads`` gives."""
+    r, general = _reader(text), _reader(text)
+    tokens, lex = r.tokens, at._lexicon("en")
+    for j in range(len(tokens)):
+        for k in range(j, min(len(tokens), j + 6)):
+            if k > j and (tokens[k - 1][1] + 1 != tokens[k][0] or text[tokens[k - 1][1]] != " "):
+                break
+            if not (text[tokens[k][0] : tokens[k][1]].isascii() and tokens[k][2].isalpha()):
+                break
+            got = r._plain_heads(lex, j, k)
+            assert got is None or got == general._find_heads(lex, tokens[j][0], tokens[k][1]), (j, k)
