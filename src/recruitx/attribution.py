@@ -759,9 +759,18 @@ class _Reader:
             return None
         text, tokens, words = self.text, self.tokens, self.words
         k = bisect.bisect_left(self.token_starts, pos) - 1
-        if k < 0 or tokens[k][1] != pos - 1 or text[pos - 1] != " ":
+        paren = None
+        if k > 0 and text[pos - 2 : pos] == ") " and tokens[k][1] == pos - 2:
+            # "the Institute for the Study of War (ISW) said": one word of letters in parentheses, a word itself
+            a = tokens[k][0]
+            if not (a >= 2 and text[a - 2 : a] == " (" and pos - 2 - a <= 12 and tokens[k - 1][1] == a - 2):
+                return None
+            if words[k] in lex.clause_tokens or not (words[k].isascii() and words[k].isalpha()):
+                return None
+            paren, k = k, k - 1
+        elif k < 0 or tokens[k][1] != pos - 1 or text[pos - 1] != " ":
             return None
-        while words[k] in lex.between_alone:  # "later added", "has also said": words ``between`` drops
+        while paren is None and words[k] in lex.between_alone:  # "later added", "has also said": words ``between`` drops
             a = tokens[k][0]
             if k == 0 or tokens[k - 1][1] != a - 1 or text[a - 1] != " ":
                 return None
@@ -778,12 +787,13 @@ class _Reader:
             j -= 1
         if k - j >= 12:
             return None  # more than 12 words: no naming
-        start, end = tokens[j][0], tokens[k][1]
+        start, end = tokens[j][0], pos - 1 if paren is not None else tokens[k][1]
         said = text[start:end].split(" ")  # the words: tokens with one space between them
         within = words[j : k + 1]
         if start < window or not (lex.clause_tokens.isdisjoint(within) and _FINITE.isdisjoint(within)):
             return None
-        if not (self.ascii or all(map(str.isascii, said))) or not all(map(str.isalpha, said)):
+        letters = said if paren is None else said[:-1]
+        if not (self.ascii or all(map(str.isascii, letters))) or not all(map(str.isalpha, letters)):
             return None
         # what comes before: the sentence start, or a comma or closing quote, with only spaces, quotes and
         # dashes after it (``_trim`` drops those), so that the last clause boundary leaves the same words
@@ -805,10 +815,17 @@ class _Reader:
             return None
         span = (start, end)
         if found and found[0].start() > start:
-            # words before a known name stay in the naming when one is a name or a title ("Ukrainian President …")
-            if not any(w[:1].isupper() and w not in lex.name_stop for w in said[: bisect.bisect_left(self.token_starts, found[0].start()) - j]):
-                return None
-        heads = self._plain_heads(lex, j, k)
+            # words before a known name stay in the naming when one is a name or a title ("Ukrainian President
+            # …"), else the naming is the name on ("the Institute for the Study of War")
+            i = bisect.bisect_left(self.token_starts, found[0].start())
+            if not any(w[:1].isupper() and w not in lex.name_stop for w in said[: i - j]):
+                if i > k or lex.head_index is None or any(words[h] in lex.head_index for h in range(j, i)):
+                    return None
+                said, j, start = said[i - j :], i, found[0].start()
+                span = (start, end)
+                if text[start : tokens[j][1]] in _PREPOSITION_WORDS:
+                    return None
+        heads = self._plain_heads(lex, j, k if paren is None else paren, end)
         if heads is None:
             heads = self._heads(lex, start, end)
         if not found and not heads and not any(w[:1].isupper() and w not in lex.name_stop for w in said):
@@ -819,10 +836,11 @@ class _Reader:
         self.party_cache[(lex.language, start, end)] = True
         return span
 
-    def _plain_heads(self, lex: _Lexicon, j: int, k: int) -> list[tuple[str, str, bool]] | None:
-        """``_heads`` of the words of tokens ``j`` to ``k`` with single spaces between them (a plain subject),
-        from those tokens: the cut of ``_english_heads`` is a word of ``_CUT_WORDS`` written in lower case
-        between two others. ``None`` when the text's heads are not read from its tokens."""
+    def _plain_heads(self, lex: _Lexicon, j: int, k: int, end: int) -> list[tuple[str, str, bool]] | None:
+        """``_heads`` of ``[start of token j, end)``, where tokens ``j`` to ``k`` are words with single spaces
+        between them (a plain subject; the last may be in parentheses that ``end`` closes), from those
+        tokens: the cut of ``_english_heads`` is a word of ``_CUT_WORDS`` written in lower case between
+        two others. ``None`` when the text's heads are not read from its tokens."""
         index = lex.head_index
         if index is None:
             return None
@@ -831,7 +849,7 @@ class _Reader:
         if not openers:
             return []
         tokens, text = self.tokens, self.text
-        start, end = tokens[j][0], tokens[k][1]
+        start = tokens[j][0]
         cut = end
         for i in range(j + 1, k):  # not the first word nor the last
             if words[i] in _CUT_WORDS and text.startswith(words[i], tokens[i][0]):
