@@ -32,3 +32,9 @@ def test_fixed_costs_are_measured_per_report():
 
 def test_no_reference_texts_means_no_reference():
     assert bench.reference([]) is None
+
+
+def test_largest_input_is_parsed_in_a_fresh_interpreter_with_its_memory():
+    chars, seconds, before, peak, claims = bench.largest(0.02)
+    assert chars >= 20_000 and seconds > 0 and claims > 0
+    assert peak >= before > 0
