@@ -264,6 +264,8 @@ def adversarial() -> list[tuple[str, int, float, float, bool]]:
 
     rows = []
     for name, build in cases().items():
+        warm = build(1)  # the first parse of a kind of input pays one-time set-up (tables, imports)
+        recruitx.parse_report(warm, published="2025-04-27", max_chars=len(warm) + 1)
         timings = []
         for scale in (1, 10):
             text = build(scale)
