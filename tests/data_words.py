@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from hypothesis import strategies as st
+
 
 def strings(obj: Any) -> list[str]:
     """Every string under ``obj``: list items, dict keys and values (not keys starting with '_', which document)."""
@@ -30,3 +32,22 @@ def with_words(phrases: Iterable[str]) -> list[str]:
             words.add(s)
             words.update(w for w in s.split(" ") if w)
     return sorted(words)
+
+
+def case(word: str, bits: int) -> str:
+    """``word`` as written, lowercased, uppercased, capitalised or with its letters' case flipped by ``bits``."""
+    mode = bits % 5
+    if mode == 0:
+        return word
+    if mode == 1:
+        return word.lower()
+    if mode == 2:
+        return word.upper()
+    if mode == 3:
+        return word.capitalize()
+    return "".join(c.upper() if bits >> (3 + i) & 1 else c.lower() for i, c in enumerate(word))
+
+
+def cased(words: list[str]) -> st.SearchStrategy[str]:
+    """One of ``words`` in one of the casings of :func:`case`."""
+    return st.tuples(st.sampled_from(words), st.integers(0, 2**20)).map(lambda t: case(*t))

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from recruitx import attribution as at
 from recruitx.claims import _PLAIN, plain_text
 from recruitx.document import REGEX_TIMEOUT, Document, Tables, load_data
-from data_words import strings, with_words
+from data_words import cased, strings, with_words
 
 LANGUAGES = ("en", "uk", "ru")
 TABLES = Tables.build((), ())  # shared: the alias pattern and index are compiled once, in its cache
@@ -56,28 +56,10 @@ PLAIN = st.text(alphabet=sorted(_PLAIN), max_size=6)  # any characters the short
 SEPARATORS = [" "] * 10 + ["", "  ", ", ", ",", ". ", ".", " - ", " – ", " —", "-", "'", "’", "\n", "\u00a0", "(", ")", '"', " «", "» ", " “", "”"]
 
 
-def _case(word: str, bits: int) -> str:
-    """``word`` as written, lowercased, uppercased, capitalised or with its letters' case flipped by ``bits``."""
-    mode = bits % 5
-    if mode == 0:
-        return word
-    if mode == 1:
-        return word.lower()
-    if mode == 2:
-        return word.upper()
-    if mode == 3:
-        return word.capitalize()
-    return "".join(c.upper() if bits >> (3 + i) & 1 else c.lower() for i, c in enumerate(word))
-
-
-def _cased(words: list[str]) -> st.SearchStrategy[str]:
-    return st.tuples(st.sampled_from(words), st.integers(0, 2**20)).map(lambda t: _case(*t))
-
-
 def texts(*focus: list[str], size: int = 12) -> st.SearchStrategy[str]:
     """Text from words (``focus`` first, then cue words, aliases, odd pieces and plain characters) in mixed case,
     each followed by a separator; or arbitrary text."""
-    pieces = [_cased(f) for f in focus if f] + [_cased(CUE_WORDS), _cased(ALIASES), st.sampled_from(ODD), PLAIN]
+    pieces = [cased(f) for f in focus if f] + [cased(CUE_WORDS), cased(ALIASES), st.sampled_from(ODD), PLAIN]
     built = st.lists(st.tuples(st.one_of(*pieces), st.sampled_from(SEPARATORS)), max_size=size).map(
         lambda ps: "".join(a + b for a, b in ps)
     )
@@ -438,8 +420,8 @@ def subject_texts() -> st.SearchStrategy[str]:
     """Sentences of known names, head nouns, reporting verbs and the small words around a subject, mostly
     joined by single spaces (where the fast reading applies), sometimes by punctuation."""
     word = st.one_of(
-        _cased(ALIASES), st.sampled_from(ALIASES), _cased(HEADS), st.sampled_from(HEADS), _cased(VERBS),
-        _cased(SUBJECT_WORDS), _cased(CUE_WORDS),
+        cased(ALIASES), st.sampled_from(ALIASES), cased(HEADS), st.sampled_from(HEADS), cased(VERBS),
+        cased(SUBJECT_WORDS), cased(CUE_WORDS),
     )
     mark = st.sampled_from(SUBJECT_MARKS)
     return st.lists(st.tuples(word, mark), min_size=1, max_size=16).map(lambda ps: "".join(a + b for a, b in ps).rstrip() + ".")

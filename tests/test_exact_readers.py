@@ -20,7 +20,7 @@ from recruitx import numbers as nb
 from recruitx import quantities as qt
 from recruitx._patterns import tokenize
 from recruitx.document import REGEX_TIMEOUT, load_data
-from data_words import strings, with_words
+from data_words import cased, strings, with_words
 
 LANGUAGES = ("en", "uk", "ru")
 SCRIPTS = ("en", "cyr")
@@ -46,22 +46,6 @@ ODD = [
 SEPARATORS = [" "] * 8 + ["", "  ", "\u00a0", "+", "-", ",", ".", ", ", " - ", "/", ":", "'"]
 
 
-def _case(word: str, bits: int) -> str:
-    """``word`` lowercased, uppercased, capitalised or with its letters' case flipped by ``bits``."""
-    mode = bits & 3
-    if mode == 0:
-        return word.lower()
-    if mode == 1:
-        return word.upper()
-    if mode == 2:
-        return word.capitalize()
-    return "".join(c.upper() if bits >> (2 + i) & 1 else c.lower() for i, c in enumerate(word))
-
-
-def _cased(words: list[str]) -> st.SearchStrategy[str]:
-    return st.tuples(st.sampled_from(words), st.integers(0, 2**20)).map(lambda t: _case(*t))
-
-
 DIGITS = st.one_of(
     st.integers(0, 99999).map(str),
     st.sampled_from(["1,000", "2.5", "2 400", "2\u00a0400", "1.234.567", "12:30", "21.03.2023", "3'000", "07", "555-1234"]),
@@ -71,7 +55,7 @@ DIGITS = st.one_of(
 def texts(*focus: list[str], seps: list[str] = SEPARATORS) -> st.SearchStrategy[str]:
     """Text from words (``focus`` first, then every cue and number word) in mixed case, digits and odd characters,
     each followed by a separator; or arbitrary text."""
-    pieces = [_cased(f) for f in focus if f] + [_cased(CUE_WORDS), _cased(NUMBER_WORDS), DIGITS, st.sampled_from(ODD)]
+    pieces = [cased(f) for f in focus if f] + [cased(CUE_WORDS), cased(NUMBER_WORDS), DIGITS, st.sampled_from(ODD)]
     built = st.lists(st.tuples(st.one_of(*pieces), st.sampled_from(seps)), max_size=10).map(
         lambda ps: "".join(a + b for a, b in ps)
     )
@@ -203,7 +187,7 @@ def test_may_be_phone_never_rules_out_the_phone_pattern(text: str, cut: int) -> 
 CLOCK = ["am", "pm", "a.m.", "p.m.", "h", "hrs", "AM", "P.M.", "Hrs", "ham", "hr", "a.m", "am_", "h1", "a", "p", "hé"]
 
 
-@given(joined(texts(), DIGITS, st.sampled_from([" ", "  ", "\u00a0", ""]), _cased(CLOCK), texts(CLOCK)), CUT)
+@given(joined(texts(), DIGITS, st.sampled_from([" ", "  ", "\u00a0", ""]), cased(CLOCK), texts(CLOCK)), CUT)
 @example("5 am", 0)
 @example("5 am ", 0)
 @example("5 hrs later", 0)
@@ -446,7 +430,7 @@ FIGURES = ["1", "22", "333", "1,000", "2,500", "2.500", "2.5", "1 000", "1\u202f
 @given(
     st.one_of(
         texts(SCALES, FIGURES),
-        joined(texts(), st.sampled_from(FIGURES), st.sampled_from(["", " ", "\u00a0", "  "]), _cased(SCALES), texts()),
+        joined(texts(), st.sampled_from(FIGURES), st.sampled_from(["", " ", "\u00a0", "  "]), cased(SCALES), texts()),
     ),
     NUMBER_LANGUAGES,
     CUT,
@@ -496,9 +480,9 @@ def test_plain_word_matches_the_number_pattern(text: str, cut: int) -> None:
 @given(
     joined(
         texts(),
-        _cased(["a", "an", "half a"]),
+        cased(["a", "an", "half a"]),
         st.sampled_from([" ", "  ", "\u00a0", ""]),
-        _cased(["hundred", "dozen", "report", "thousand", "hundredth", "mil", "couple", "pair", "b", "é", "1"]),
+        cased(["hundred", "dozen", "report", "thousand", "hundredth", "mil", "couple", "pair", "b", "é", "1"]),
         texts(),
     ),
     CUT,
